@@ -1,0 +1,213 @@
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import type { ExitCode } from './errors.js';
+import { uiLang } from './io/lang.js';
+import { terminal, type Streams, type Terminal } from './io/terminal.js';
+import { VERSION } from './version.js';
+
+
+const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+const langOption = () => new Option('--lang <lang>', 'language of messages and reports: lv or en').choices(['lv', 'en']);
+const criteriaOption = () => new Option('--criteria <file>', 'criteria framework (default: the bundled smart-village-lv)');
+
+/**
+ * Builds the `village` program. Each action imports its command only when it runs, so
+ * `village --help` loads neither pdfkit, inquirer nor handlebars. `run` receives the exit code.
+ */
+export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void): Command {
+  const program = new Command('village');
+  let term: Terminal | undefined;
+  const t = (): Terminal => (term ??= terminal(streams, program.opts<{ color: boolean }>().color));
+
+  program
+    .exitOverride()
+    .description('Smart Village self-assessment: criteria, scoring and action plans (Latvian and English).')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--no-color', 'no colours in the output (also with NO_COLOR set)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'village report examples/alsunga.yaml --out alsunga-plan.md',
+        'village score answers/ survey.csv --format csv > summary.csv',
+        'village assess --village "Ērgļi"',
+        'village validate criteria/',
+      ]) + '\nExit codes: 0 ok, 1 some input rejected, 2 usage error, 130 interrupted.\n',
+    );
+
+  program
+    .command('validate')
+    .description('check criteria and answers files (told apart by their "schema:" field)')
+    .argument('[files...]', 'YAML files or folders (default: the bundled criteria)')
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village validate',
+        'village validate criteria/my-lag.yaml answers/',
+        'village validate criteria/ --format github   # annotations in GitHub Actions',
+      ]),
+    )
+    .action(async (files: string[], o: { criteria?: string; format: 'text' | 'json' | 'github'; lang?: string }) => {
+      const { validate } = await import('./commands/validate.js');
+      setExit(await validate({ files, criteria: o.criteria, format: o.format, lang: uiLang(o.lang) }, t()));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a file kind')
+    .addArgument(new Argument('<kind>', 'criteria or answers').choices(['criteria', 'answers']))
+    .addHelpText('after', examples(['village schema answers > answers.schema.json']))
+    .action(async (kind: 'criteria' | 'answers') => {
+      const { SCHEMAS } = await import('./schema/schemas.js');
+      streams.stdout.write(`${JSON.stringify(SCHEMAS[kind], null, 2)}\n`);
+      setExit(0);
+    });
+
+  program
+    .command('score')
+    .description('score answer files and CSV exports, grouped by village')
+    .argument('<inputs...>', 'answers: YAML files, CSV files or folders of them')
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
+    .option('--no-group', 'score every file and CSV row on its own, not grouped by village')
+    .addOption(new Option('--sort <order>', 'order of villages').choices(['input', 'overall', 'name', 'level']).default('input'))
+    .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [])
+    .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
+    .option('--ignore-column <name>', 'a CSV column to skip (repeatable)', collect, [])
+    .addOption(
+      new Option('--separator <sep>', 'CSV output separator: , ; or tab (with ; numbers get a decimal comma)').argParser(separator).default(','),
+    )
+    .option('--reports <dir>', 'also write one action plan per village, summary.csv and summary.json into DIR')
+    .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(['md', 'pdf']).default('md'))
+    .option('--template <file>', 'your own Handlebars template for Markdown plans')
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--force', 'overwrite existing files in --reports')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village score examples/',
+        'village score answers/ survey.csv --format json > results.json',
+        'village score survey.csv --ignore-column "Timestamp" --sort overall',
+        'village score answers/ --reports plans/ --report-format pdf',
+        'village score answers/ --fail-under transition   # exit 1 if a village is below',
+      ]),
+    )
+    .action(async (inputs: string[], o: ScoreFlags) => {
+      const { score } = await import('./commands/score.js');
+      setExit(
+        await score(
+          {
+            inputs,
+            criteria: o.criteria,
+            format: o.format,
+            group: o.group,
+            lang: uiLang(o.lang),
+            langFlag: o.lang,
+            sort: o.sort,
+            levels: o.level,
+            failUnder: o.failUnder,
+            ignoreColumns: o.ignoreColumn,
+            separator: o.separator,
+            reports: o.reports,
+            reportFormat: o.reportFormat,
+            template: o.template,
+            paper: o.paper,
+            force: o.force === true,
+          },
+          t(),
+        ),
+      );
+    });
+
+  program
+    .command('report')
+    .description("render one village's action plan (Markdown or PDF)")
+    .argument('<answers...>', "the village's answers: YAML files, CSV files or folders")
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'md or pdf').choices(['md', 'pdf']).default('md'))
+    .option('-o, --out <file>', 'write to FILE (default: standard output)')
+    .option('--force', 'overwrite FILE if it exists')
+    .option('--village <name>', 'the village to report on when the answers hold several')
+    .option('--template <file>', 'your own Handlebars template for Markdown')
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--ignore-column <name>', 'a CSV column to skip (repeatable)', collect, [])
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village report examples/alsunga.yaml',
+        'village report examples/ergli/ --out ergli-plan.md',
+        'village report examples/alsunga.yaml --format pdf --out alsunga.pdf --lang en',
+        'village report survey.csv --village "Ērgļi" --template my-plan.md.hbs',
+      ]),
+    )
+    .action(async (inputs: string[], o: ReportFlags) => {
+      const { report } = await import('./commands/report.js');
+      setExit(
+        await report(
+          {
+            inputs,
+            criteria: o.criteria,
+            format: o.format,
+            out: o.out,
+            force: o.force === true,
+            lang: uiLang(o.lang),
+            langFlag: o.lang,
+            template: o.template,
+            village: o.village,
+            paper: o.paper,
+            ignoreColumns: o.ignoreColumn,
+          },
+          t(),
+        ),
+      );
+    });
+
+  return program;
+}
+
+interface ScoreFlags {
+  criteria?: string;
+  format: 'table' | 'json' | 'csv';
+  group: boolean;
+  sort: 'input' | 'overall' | 'name' | 'level';
+  level: string[];
+  failUnder?: string;
+  ignoreColumn: string[];
+  separator: ',' | ';' | '\t';
+  reports?: string;
+  reportFormat: 'md' | 'pdf';
+  template?: string;
+  paper: 'a4' | 'letter';
+  force?: boolean;
+  lang?: string;
+}
+
+interface ReportFlags {
+  criteria?: string;
+  format: 'md' | 'pdf';
+  out?: string;
+  force?: boolean;
+  village?: string;
+  template?: string;
+  paper: 'a4' | 'letter';
+  ignoreColumn: string[];
+  lang?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const list = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+function separator(value: string): ',' | ';' | '\t' {
+  if (value === ',' || value === ';') return value;
+  if (value === 'tab' || value === '\t' || value === '\\t') return '\t';
+  throw new InvalidArgumentError('use , ; or tab');
+}

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { evaluate, type VillageResult } from '../core/evaluate.js';
+import { INCOMPLETE, UNPLACED, type Framework } from '../core/framework.js';
+import { groupResponses } from '../core/group.js';
+import { buildPlan } from '../core/plan.js';
+import { safeFileName } from '../core/slug.js';
+import { EXIT, UserError, type ExitCode } from '../errors.js';
+import { label, type UiLang } from '../i18n/messages.js';
+import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
+import { progress } from '../io/progress.js';
+import { loadResponses } from '../io/responses.js';
+import type { Terminal } from '../io/terminal.js';
+import { writeFileSafe } from '../io/write.js';
+import { resultsCsv, type CsvOptions } from '../render/csv.js';
+import { plain } from '../render/diagnostics.js';
+import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
+import { jsonDocument } from '../render/results.js';
+import { resultsTable } from '../render/table.js';
+import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
+
+export const SCORE_FORMATS = ['table', 'json', 'csv'] as const;
+export const SORTS = ['input', 'overall', 'name', 'level'] as const;
+
+export interface ScoreOptions {
+  inputs: string[];
+  criteria: string | undefined;
+  format: (typeof SCORE_FORMATS)[number];
+  group: boolean;
+  lang: UiLang;
+  langFlag: string | undefined;
+  sort: (typeof SORTS)[number];
+  levels: string[];
+  failUnder: string | undefined;
+  ignoreColumns: string[];
+  separator: CsvOptions['separator'];
+  reports: string | undefined;
+  reportFormat: ReportFormat;
+  template: string | undefined;
+  paper: Paper;
+  force: boolean;
+}
+
+/** A level's rank: 0 is the top level; incomplete and no level rank below every level. */
+const rank = (fw: Framework, level: string): number => {
+  const i = fw.levels.findIndex((l) => l.id === level);
+  return i >= 0 ? i : fw.levels.length;
+};
+
+function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
+  const known = [...fw.levels.map((l) => l.id), INCOMPLETE, UNPLACED];
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      throw new UserError(
+        lang === 'lv' ? `nezināms līmenis “${id}”; ir: ${known.join(', ')}` : `unknown level "${id}"; the levels are: ${known.join(', ')}`,
+      );
+    }
+  }
+}
+
+function sortResults(results: VillageResult[], sort: ScoreOptions['sort'], fw: Framework): VillageResult[] {
+  const collator = new Intl.Collator('lv', { sensitivity: 'base' });
+  const overall = (r: VillageResult): number => r.scores.overall ?? -1;
+  const by: Record<ScoreOptions['sort'], ((a: VillageResult, b: VillageResult) => number) | null> = {
+    input: null,
+    overall: (a, b) => overall(b) - overall(a),
+    name: (a, b) => collator.compare(a.village, b.village),
+    level: (a, b) => rank(fw, a.classification.level) - rank(fw, b.classification.level) || overall(b) - overall(a),
+  };
+  const cmp = by[sort];
+  return cmp ? [...results].sort(cmp) : results;
+}
+
+/**
+ * `village score`: scores answer files and CSV exports in one batch, grouped by village; prints a
+ * table, JSON or CSV; optionally writes one action plan per village plus summary files.
+ */
+export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCode> {
+  const lang = opts.lang;
+  const fw = await requireFramework(opts.criteria, lang, term);
+  if (!fw) return EXIT.rejected;
+  checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
+
+  const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
+  const bar = progress(term, files.length, label(lang, 'summary.files'));
+  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick() });
+  bar.done();
+  const all: Diagnostic[] = [...diagnostics, ...loaded.diagnostics];
+
+  const evaluated = groupResponses(loaded.responses, opts.group).map((g) => evaluate(fw, g));
+  const shown = sortResults(
+    opts.levels.length > 0 ? evaluated.filter((r) => opts.levels.includes(r.classification.level)) : evaluated,
+    opts.sort,
+    fw,
+  );
+
+  const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
+  const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
+  const csvOptions: CsvOptions = { separator: opts.separator };
+  if (opts.format === 'json') term.out(jsonDocument(shown, errors, warnings));
+  else if (opts.format === 'csv') term.out(resultsCsv(shown, csvOptions));
+  else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
+
+  if (opts.reports) {
+    all.push(...(await writeReports(opts.reports, shown, errors, warnings, opts, fw)));
+  }
+  printDiagnostics(all, lang, term);
+  const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;
+  term.err(
+    `${shown.length} ${label(lang, 'summary.villages')}, ${loaded.inputs} ${label(lang, 'summary.scored')}` +
+      (rejected > 0 ? `, ${rejected} ${label(lang, 'summary.rejected')}` : '') +
+      '\n',
+  );
+
+  const below = opts.failUnder !== undefined ? shown.filter((r) => rank(fw, r.classification.level) > rank(fw, opts.failUnder ?? '')) : [];
+  return hasErrors(all) || below.length > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+/** One plan per village (safe, unique file names) plus summary.csv and summary.json; existing files are kept unless --force. */
+async function writeReports(
+  dir: string,
+  results: VillageResult[],
+  errors: ReturnType<typeof plain>[],
+  warnings: ReturnType<typeof plain>[],
+  opts: ScoreOptions,
+  fw: Framework,
+): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const renderer = await reportRenderer({ format: opts.reportFormat, template: opts.template, paper: opts.paper });
+  if (renderer.diagnostic) return [renderer.diagnostic];
+  const taken = new Set<string>(['summary']);
+  const date = today();
+  const lang = contentLang(opts.langFlag, fw);
+  for (const r of results) {
+    const name = safeFileName(r.village, taken);
+    taken.add(name.toLowerCase());
+    const rendered = await renderer.render(buildPlan(r, lang, date));
+    if (rendered.diagnostic) return [rendered.diagnostic];
+    const failed = await writeFileSafe(join(dir, `${name}.${opts.reportFormat}`), rendered.data, opts.force);
+    if (failed) out.push(failed);
+  }
+  // Excel needs the BOM to read UTF-8 (Latvian letters) correctly.
+  const csv = `\uFEFF${resultsCsv(results, { separator: opts.separator })}`;
+  for (const [file, data] of [
+    ['summary.csv', csv],
+    ['summary.json', jsonDocument(results, errors, warnings)],
+  ] as const) {
+    const failed = await writeFileSafe(join(dir, file), data, opts.force);
+    if (failed) out.push(failed);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { byPosition, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import type { Framework } from '../core/framework.js';
+import { EXIT, type ExitCode } from '../errors.js';
+import { label, type UiLang } from '../i18n/messages.js';
+import { expandInputs, YAML_EXTS } from '../io/inputs.js';
+import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Loaded } from '../io/load.js';
+import type { Terminal } from '../io/terminal.js';
+import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
+import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
+
+export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+
+export interface ValidateOptions {
+  files: string[];
+  criteria: string | undefined;
+  format: (typeof VALIDATE_FORMATS)[number];
+  lang: UiLang;
+}
+
+interface FileReport {
+  file: string;
+  kind: 'criteria' | 'answers' | null;
+  valid: boolean;
+}
+
+/** `village validate`: checks criteria and answers files; exit 0 when all are valid, 1 if not. */
+export async function validate(opts: ValidateOptions, term: Terminal): Promise<ExitCode> {
+  const inputs = opts.files.length > 0 ? opts.files : [CRITERIA_DIR];
+  const { files, diagnostics } = await expandInputs(inputs, YAML_EXTS);
+  const reports: FileReport[] = [];
+  let framework: Promise<Loaded<Framework>> | undefined;
+
+  for (const file of files) {
+    const { parsed, diagnostics: parseDiagnostics } = await readYaml(file);
+    const found: Diagnostic[] = [...parseDiagnostics];
+    let kind: FileReport['kind'] = null;
+    if (parsed) {
+      const k = kindOf(parsed, file);
+      kind = k.kind;
+      if (k.diagnostic) found.push(k.diagnostic);
+      if (kind === 'criteria') found.push(...frameworkFrom(parsed, file).diagnostics);
+      if (kind === 'answers') {
+        framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA);
+        const fw = await framework;
+        if (fw.value) found.push(...responseFrom(parsed, file, fw.value).diagnostics);
+      }
+    }
+    diagnostics.push(...found);
+    reports.push({ file, kind, valid: !hasErrors(found) });
+  }
+  // A broken --criteria file makes every answers file unverifiable: say why, once.
+  const fw = framework ? await framework : undefined;
+  if (fw && !fw.value) diagnostics.push(...fw.diagnostics);
+
+  const sorted = [...diagnostics].sort(byPosition);
+  const valid = !hasErrors(sorted);
+  const lang = opts.lang;
+  if (opts.format === 'json') {
+    term.out(`${JSON.stringify({ valid, files: reports, diagnostics: sorted.map((d) => plain(d, lang)) }, null, 2)}\n`);
+  } else if (opts.format === 'github') {
+    for (const d of sorted) term.out(`${githubAnnotation(d, lang)}\n`);
+  } else {
+    for (const d of sorted) term.out(`${diagnosticLine(d, lang, term.color)}\n`);
+  }
+  const errors = sorted.filter((d) => d.severity === 'error').length;
+  term.err(`${label(lang, 'validate.summary', { files: files.length, errors, warnings: sorted.length - errors })}\n`);
+  return valid ? EXIT.ok : EXIT.rejected;
+}

@@ -1,0 +1,98 @@
+import { FULL_ID_PATTERN, NOT_APPLICABLE, type AnswersFile, type AnswerValue } from '../schema/answers.js';
+import { error, type Diagnostic } from './diagnostic.js';
+import type { Framework } from './framework.js';
+import { suggest } from './suggest.js';
+
+/** One criterion's answer: a raw score, not applicable, or unanswered (null). */
+export type Score = number | typeof NOT_APPLICABLE | null;
+
+export interface Answer {
+  score: Score;
+  note: string | null;
+}
+
+/** One respondent's (or one session's) answers, from a YAML file or a CSV row. */
+export interface Response {
+  /** Where it came from: a file path, or `file.csv:LINE` for a CSV row. */
+  source: string;
+  framework: string;
+  village: string;
+  municipality: string | null;
+  lag: string | null;
+  respondent: string | null;
+  date: string | null;
+  language: string | null;
+  answers: ReadonlyMap<string, Answer>;
+}
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export function normaliseAnswer(value: AnswerValue): Answer {
+  if (value !== null && typeof value === 'object') {
+    const note = typeof value.note === 'string' && value.note.trim() !== '' ? value.note.trim() : null;
+    return { score: value.score ?? null, note };
+  }
+  return { score: value, note: null };
+}
+
+const FULL_ID = new RegExp(FULL_ID_PATTERN);
+
+const blankToNull = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim());
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The checks of an answers file against a framework that a schema cannot make (FORMATS.md):
+ * the framework id, real dates, known criterion ids, scores on the scale. Tolerates data that
+ * failed the schema (checks what it can), so one run reports every problem. Pure.
+ */
+export function checkAnswers(data: unknown, framework: Framework): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (!isObject(data)) return diagnostics;
+  if (typeof data.framework === 'string' && data.framework !== framework.id) {
+    diagnostics.push(error('ans.frameworkMismatch', { framework: data.framework, expected: framework.id }, ['framework']));
+    return diagnostics;
+  }
+  if (typeof data.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(data.date) && !isRealDate(data.date)) {
+    diagnostics.push(error('ans.badDate', { date: data.date }, ['date']));
+  }
+  if (!isObject(data.answers)) return diagnostics;
+  const { min, max } = framework.scale;
+  for (const [id, value] of Object.entries(data.answers)) {
+    if (!framework.criteria.has(id)) {
+      if (FULL_ID.test(id)) {
+        diagnostics.push(error('ans.unknownCriterion', { id, suggestion: suggest(id, framework.criteria.keys()) }, ['answers', id], 'key'));
+      }
+      continue;
+    }
+    const nested = isObject(value);
+    const score = nested ? value.score : value;
+    if (Number.isInteger(score) && ((score as number) < min || (score as number) > max)) {
+      diagnostics.push(error('ans.scoreOutOfRange', { score: score as number, min, max }, nested ? ['answers', id, 'score'] : ['answers', id]));
+    }
+  }
+  return diagnostics;
+}
+
+/** Makes a Response of an answers file that passed the schema and `checkAnswers`. Pure. */
+export function toResponse(file: AnswersFile, source: string): Response {
+  const answers = new Map<string, Answer>();
+  for (const [id, value] of Object.entries(file.answers ?? {})) answers.set(id, normaliseAnswer(value));
+  return {
+    source,
+    framework: file.framework,
+    village: file.village.trim(),
+    municipality: blankToNull(file.municipality),
+    lag: blankToNull(file.lag),
+    respondent: blankToNull(file.respondent),
+    date: file.date ?? null,
+    language: file.language ?? null,
+    answers,
+  };
+}

@@ -1,0 +1,219 @@
+import { NOT_APPLICABLE } from '../schema/answers.js';
+import { isRealDate, type Answer, type Response, type Score } from './answers.js';
+import { error, warning, type Diagnostic } from './diagnostic.js';
+import type { Criterion, Framework } from './framework.js';
+import { suggest } from './suggest.js';
+
+/** Header and cell texts are compared after trimming, Unicode NFC, case-folding and collapsing spaces. */
+export const textKey = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+export type MetaField = 'village' | 'respondent' | 'date' | 'municipality' | 'lag';
+
+/** The answer columns' own names, in the kit's languages. */
+export const META_COLUMNS: Record<MetaField, readonly string[]> = {
+  village: ['village', 'ciems', 'ciemats', 'village name', 'ciema nosaukums'],
+  respondent: ['respondent', 'respondents', 'name', 'vārds', 'vārds, uzvārds'],
+  date: ['date', 'datums'],
+  municipality: ['municipality', 'novads', 'pašvaldība'],
+  lag: ['lag', 'vrg', 'local action group', 'vietējā rīcības grupa'],
+};
+
+/** Columns that survey tools add (Google Forms, LimeSurvey): ignored, with a note. */
+export const SURVEY_TOOL_COLUMNS: readonly string[] = [
+  'timestamp', 'laika zīmogs', 'laikspiedols', 'email address', 'e-pasta adrese', 'score', 'rezultāts',
+  'id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl',
+];
+
+/** Cells that mean "not applicable / don't know". */
+export const NA_CELLS: readonly string[] = [
+  NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',
+];
+
+const NOTE_SUFFIX = /^(.*?)[\s.:–—-]*[([]?\s*(?:note|notes|comment|piezīme|piezīmes|komentārs)\s*[)\]]?$/i;
+
+export type Column =
+  | { kind: 'meta'; field: MetaField }
+  | { kind: 'criterion'; criterion: Criterion }
+  | { kind: 'note'; criterion: Criterion }
+  | { kind: 'ignored' };
+
+/** Every text a column header may match for each criterion: its full id, question and title in every language. */
+function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
+  const names = new Map<string, Set<Criterion>>();
+  const add = (text: string, c: Criterion): void => {
+    const k = textKey(text);
+    const set = names.get(k) ?? new Set<Criterion>();
+    set.add(c);
+    names.set(k, set);
+  };
+  for (const c of fw.criteria.values()) {
+    add(c.id, c);
+    for (const t of Object.values(c.question)) add(t, c);
+    for (const t of Object.values(c.title)) add(t, c);
+  }
+  return names;
+}
+
+/**
+ * Maps a CSV header to columns (FORMATS.md): the answer fields by name in Latvian or English,
+ * criteria by full id, question or title in any framework language (also inside a Google Forms
+ * grid header "Pillar [Criterion]"), `<criterion>.note` columns for evidence, survey-tool columns
+ * and `ignore` columns skipped. Diagnostics carry the 1-based column index in `column`. Pure.
+ */
+export function mapHeader(header: readonly string[], fw: Framework, ignore: readonly string[] = []): { columns: Column[]; diagnostics: Diagnostic[] } {
+  const names = criterionNames(fw);
+  const ignored = new Set(ignore.map(textKey));
+  const meta = new Map<string, MetaField>();
+  for (const [field, list] of Object.entries(META_COLUMNS) as [MetaField, readonly string[]][]) for (const n of list) meta.set(n, field);
+  const tool = new Set(SURVEY_TOOL_COLUMNS);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  const at = (d: Diagnostic, index: number): Diagnostic => ({ ...d, column: index });
+
+  const lookup = (text: string): Set<Criterion> | undefined => {
+    const k = textKey(text);
+    const direct = names.get(k);
+    if (direct) return direct;
+    const grid = /\[([^\]]+)\]\s*$/.exec(text);
+    return grid?.[1] ? names.get(textKey(grid[1])) : undefined;
+  };
+
+  const columns = header.map((raw, i): Column => {
+    const index = i + 1;
+    const k = textKey(raw);
+    const params = { index, column: raw.trim() };
+    if (ignored.has(k)) return { kind: 'ignored' };
+    const field = meta.get(k);
+    if (field) {
+      const key = `meta:${field}`;
+      const first = seen.get(key);
+      if (first !== undefined) diagnostics.push(at(error('csv.duplicateColumn', { ...params, id: field, first }), index));
+      seen.set(key, index);
+      return { kind: 'meta', field };
+    }
+    if (tool.has(k)) {
+      diagnostics.push(at(warning('csv.ignoredColumn', params), index));
+      return { kind: 'ignored' };
+    }
+    let kind: 'criterion' | 'note' = 'criterion';
+    let found = lookup(raw);
+    if (!found) {
+      const m = NOTE_SUFFIX.exec(raw.trim());
+      if (m?.[1] !== undefined) {
+        const base = m[1].replace(/[\s.:–—-]+$/, '');
+        found = lookup(base);
+        if (found) kind = 'note';
+      }
+    }
+    if (!found) {
+      diagnostics.push(at(error('csv.unknownColumn', { ...params, suggestion: suggest(k, names.keys()) }), index));
+      return { kind: 'ignored' };
+    }
+    if (found.size > 1) {
+      diagnostics.push(at(error('csv.ambiguousColumn', { ...params, ids: [...found].map((c) => c.id).join(', ') }), index));
+      return { kind: 'ignored' };
+    }
+    const criterion = [...found][0] as Criterion;
+    const key = `${kind}:${criterion.id}`;
+    const first = seen.get(key);
+    if (first !== undefined) diagnostics.push(at(error('csv.duplicateColumn', { ...params, id: criterion.id, first }), index));
+    seen.set(key, index);
+    return { kind, criterion };
+  });
+  if (!columns.some((c) => c.kind === 'meta' && c.field === 'village')) diagnostics.push(error('csv.noVillageColumn'));
+  return { columns, diagnostics };
+}
+
+/**
+ * Reads one answer cell: an integer on the scale ("3", "3,0"), a leading integer ("3 – Darbojas"),
+ * a scale label or this criterion's rubric text in any language, n/a, or empty (unanswered).
+ * Returns undefined for anything else. Pure.
+ */
+export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
+  const v = value.trim();
+  if (v === '') return null;
+  const k = textKey(v);
+  if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
+  const inRange = (n: number): Score | undefined => (n >= fw.scale.min && n <= fw.scale.max ? n : undefined);
+  const whole = /^([+-]?\d+)(?:[.,]0+)?$/.exec(v);
+  if (whole) return inRange(Number(whole[1]));
+  const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)\S/.exec(v);
+  if (leading) return inRange(Number(leading[1]));
+  for (const steps of [fw.scale.labels, criterion.levels]) {
+    for (const [step, text] of steps) {
+      if (Object.values(text).some((t) => textKey(t) === k)) return step;
+    }
+  }
+  return undefined;
+}
+
+/** "2026-03-14", "2026-03-14 10:22", "14.03.2026" -> ISO date; undefined when not a date. */
+export function parseDateCell(value: string): string | undefined {
+  const v = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(v);
+  const lv = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:\s.*)?$/.exec(v);
+  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : lv ? `${lv[3]}-${lv[2]!.padStart(2, '0')}-${lv[1]!.padStart(2, '0')}` : undefined;
+  return date && isRealDate(date) ? date : undefined;
+}
+
+/**
+ * Turns one CSV row into a Response. A bad score cell or a missing village rejects the row;
+ * diagnostics carry the 1-based column index in `column`. Pure.
+ */
+export function rowToResponse(
+  cells: readonly string[],
+  columns: readonly Column[],
+  fw: Framework,
+  source: string,
+): { response: Response | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const answers = new Map<string, Answer>();
+  const meta: Partial<Record<MetaField, string>> = {};
+  const notes = new Map<string, string>();
+  if (cells.length > columns.length) {
+    diagnostics.push({ ...error('csv.rowLength', { got: cells.length, expected: columns.length }), column: columns.length + 1 });
+  }
+  columns.forEach((col, i) => {
+    const value = cells[i] ?? '';
+    const index = i + 1;
+    if (col.kind === 'meta') {
+      if (value.trim() !== '') meta[col.field] = value.trim();
+    } else if (col.kind === 'note') {
+      if (value.trim() !== '') notes.set(col.criterion.id, value.trim());
+    } else if (col.kind === 'criterion') {
+      const score = parseCell(value, col.criterion, fw);
+      if (score === undefined) {
+        diagnostics.push({
+          ...error('csv.badCell', { index, id: col.criterion.id, value: value.trim(), min: fw.scale.min, max: fw.scale.max }),
+          column: index,
+        });
+      } else {
+        answers.set(col.criterion.id, { score, note: null });
+      }
+    }
+  });
+  for (const [id, note] of notes) answers.set(id, { score: answers.get(id)?.score ?? null, note });
+  const villageIndex = columns.findIndex((c) => c.kind === 'meta' && c.field === 'village') + 1;
+  if (!meta.village) diagnostics.push({ ...error('csv.emptyVillage'), column: villageIndex || 1 });
+  let date: string | null = null;
+  if (meta.date) {
+    date = parseDateCell(meta.date) ?? null;
+    const dateIndex = columns.findIndex((c) => c.kind === 'meta' && c.field === 'date') + 1;
+    if (date === null) diagnostics.push({ ...warning('csv.badDate', { value: meta.date }), column: dateIndex });
+  }
+  if (diagnostics.some((d) => d.severity === 'error') || !meta.village) return { response: null, diagnostics };
+  return {
+    response: {
+      source,
+      framework: fw.id,
+      village: meta.village,
+      municipality: meta.municipality ?? null,
+      lag: meta.lag ?? null,
+      respondent: meta.respondent ?? null,
+      date,
+      language: null,
+      answers,
+    },
+    diagnostics,
+  };
+}

@@ -1,0 +1,105 @@
+import type { Response } from './answers.js';
+import { span, type Framework } from './framework.js';
+
+export interface Note {
+  text: string;
+  source: string;
+  respondent: string | null;
+}
+
+export interface CriterionScore {
+  id: string;
+  /** Mean raw score over the respondents who scored it; null when none did. */
+  raw: number | null;
+  /** (raw − scale.min) / (scale.max − scale.min) × 100. */
+  score: number | null;
+  min: number | null;
+  max: number | null;
+  /** Respondents who gave a score. */
+  n: number;
+  /** Respondents who said not applicable / don't know. */
+  na: number;
+  notes: Note[];
+  /** Respondents' scores are half the scale or more apart. */
+  disagree: boolean;
+}
+
+export interface PillarScore {
+  id: string;
+  /** Weighted mean of the scored criteria's scores; null when none is scored. */
+  score: number | null;
+  /** Scored criteria / criteria in the pillar. */
+  coverage: number;
+  scored: number;
+  total: number;
+}
+
+export interface Scores {
+  overall: number | null;
+  pillars: PillarScore[];
+  criteria: ReadonlyMap<string, CriterionScore>;
+}
+
+/**
+ * Scores one village's responses against a framework, exactly as FORMATS.md says: criterion
+ * scores from the mean raw score, weighted pillar means over scored criteria, a weighted
+ * overall mean over scored pillars. n/a and unanswered criteria are left out. Pure; no rounding.
+ */
+export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
+  const { min: scaleMin } = framework.scale;
+  const width = span(framework.scale);
+  const criteria = new Map<string, CriterionScore>();
+
+  for (const c of framework.criteria.values()) {
+    const raws: number[] = [];
+    const notes: Note[] = [];
+    let na = 0;
+    for (const r of responses) {
+      const a = r.answers.get(c.id);
+      if (!a) continue;
+      if (typeof a.score === 'number') raws.push(a.score);
+      else if (a.score === 'n/a') na++;
+      if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent });
+    }
+    const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
+    const lo = raws.length > 0 ? Math.min(...raws) : null;
+    const hi = raws.length > 0 ? Math.max(...raws) : null;
+    criteria.set(c.id, {
+      id: c.id,
+      raw,
+      score: raw === null ? null : ((raw - scaleMin) / width) * 100,
+      min: lo,
+      max: hi,
+      n: raws.length,
+      na,
+      notes,
+      disagree: lo !== null && hi !== null && raws.length > 1 && hi - lo >= width / 2,
+    });
+  }
+
+  const pillars = framework.pillars.map((p): PillarScore => {
+    let sum = 0;
+    let weights = 0;
+    let scored = 0;
+    for (const c of p.criteria) {
+      const s = criteria.get(c.id)?.score;
+      if (s === null || s === undefined) continue;
+      sum += c.weight * s;
+      weights += c.weight;
+      scored++;
+    }
+    const total = p.criteria.length;
+    return { id: p.id, score: scored > 0 ? sum / weights : null, coverage: scored / total, scored, total };
+  });
+
+  let sum = 0;
+  let weights = 0;
+  framework.pillars.forEach((p, i) => {
+    const s = pillars[i]?.score;
+    if (s === null || s === undefined) return;
+    sum += p.weight * s;
+    weights += p.weight;
+  });
+
+  return { overall: weights > 0 ? sum / weights : null, pillars, criteria };
+}

@@ -1,0 +1,25 @@
+/** The exit codes of `village`, as documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** Some input was rejected (invalid file, bad row, output exists) or a check failed. */
+  rejected: 1,
+  /** The command line was wrong: unknown flag, missing argument, no terminal for `assess`. */
+  usage: 2,
+  /** A bug in the kit: the only case that prints a stack trace. */
+  internal: 70,
+  /** Interrupted with Ctrl-C. */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** An expected failure: its message is shown as is, without a stack, and it sets the exit code. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.usage,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,90 @@
+import { checkAnswers, toResponse, type Response } from '../core/answers.js';
+import { checkFramework } from '../core/check-framework.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { buildFramework, type Framework } from '../core/framework.js';
+import type { AnswersFile } from '../schema/answers.js';
+import type { CriteriaFile } from '../schema/criteria.js';
+import { diagnoseSchema } from '../schema/diagnose.js';
+import { SCHEMA_TAGS, schemaErrors, type SchemaKind } from '../schema/validators.js';
+import { readText } from './read.js';
+import { locate, parseYaml, quickParse, type ParsedYaml } from './yaml.js';
+
+export interface Loaded<T> {
+  value: T | null;
+  /** Every problem found, with file, line and column; errors mean `value` is null. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and parses a YAML file; diagnostics are positioned. */
+export async function readYaml(file: string): Promise<{ parsed: ParsedYaml | null; diagnostics: Diagnostic[] }> {
+  const read = await readText(file);
+  if (read.diagnostic) return { parsed: null, diagnostics: [read.diagnostic] };
+  return parseYaml(read.text, file);
+}
+
+/** Validates parsed data against a schema; diagnostics are positioned. */
+export function validateSchema(kind: SchemaKind, parsed: ParsedYaml, file: string): Diagnostic[] {
+  return diagnoseSchema(schemaErrors(kind, parsed.data)).map((d) => locate(d, parsed, file));
+}
+
+/** Which kind of file this is, from its `schema:` field. */
+export function kindOf(parsed: ParsedYaml, file: string): { kind: SchemaKind | null; diagnostic?: Diagnostic } {
+  const data = parsed.data;
+  const tag = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).schema : undefined;
+  for (const [kind, value] of Object.entries(SCHEMA_TAGS) as [SchemaKind, string][]) {
+    if (tag === value) return { kind };
+  }
+  const d = tag === undefined ? error('file.noKind', {}, []) : error('file.unknownKind', { value: String(tag) }, ['schema']);
+  return { kind: null, diagnostic: locate(d, parsed, file) };
+}
+
+/** Checks a parsed criteria file (schema, then semantics) and builds the framework. */
+export function frameworkFrom(parsed: ParsedYaml, file: string): Loaded<Framework> {
+  const schema = validateSchema('criteria', parsed, file);
+  if (hasErrors(schema)) return { value: null, diagnostics: schema };
+  const data = parsed.data as CriteriaFile;
+  const diagnostics = [...schema, ...checkFramework(data).map((d) => locate(d, parsed, file))];
+  return { value: hasErrors(diagnostics) ? null : buildFramework(data), diagnostics };
+}
+
+/** Loads a criteria file: the fast path when it is clean, else a full parse for positioned diagnostics. */
+export async function loadFramework(file: string): Promise<Loaded<Framework>> {
+  const read = await readText(file);
+  if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
+  const quick = quickParse(read.text);
+  if (quick && schemaErrors('criteria', quick.data).length === 0) {
+    const data = quick.data as CriteriaFile;
+    if (checkFramework(data).length === 0) return { value: buildFramework(data), diagnostics: [] };
+  }
+  const { parsed, diagnostics } = parseYaml(read.text, file);
+  if (!parsed) return { value: null, diagnostics };
+  const loaded = frameworkFrom(parsed, file);
+  return { value: loaded.value, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+}
+
+/** Checks a parsed answers file (schema, then against the framework) and makes a Response. */
+export function responseFrom(parsed: ParsedYaml, file: string, framework: Framework): Loaded<Response> {
+  const schema = validateSchema('answers', parsed, file);
+  const semantic = checkAnswers(parsed.data, framework).map((d) => locate(d, parsed, file));
+  const diagnostics = [...schema, ...semantic.filter((d) => !schema.some((s) => s.line === d.line && s.column === d.column))];
+  const value = hasErrors(diagnostics) ? null : toResponse(parsed.data as AnswersFile, file);
+  return { value, diagnostics };
+}
+
+/** Loads an answers file: the fast path when it is clean, else a full parse for positioned diagnostics. */
+export async function loadResponse(file: string, framework: Framework): Promise<Loaded<Response>> {
+  const read = await readText(file);
+  if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
+  return responseFromText(read.text, file, framework);
+}
+
+export function responseFromText(text: string, file: string, framework: Framework): Loaded<Response> {
+  const quick = quickParse(text);
+  if (quick && schemaErrors('answers', quick.data).length === 0 && checkAnswers(quick.data, framework).length === 0) {
+    return { value: toResponse(quick.data as AnswersFile, file), diagnostics: [] };
+  }
+  const { parsed, diagnostics } = parseYaml(text, file);
+  if (!parsed) return { value: null, diagnostics };
+  const loaded = responseFrom(parsed, file, framework);
+  return { value: loaded.value, diagnostics: [...diagnostics, ...loaded.diagnostics] };
+}

@@ -1,0 +1,39 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Streams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+}
+
+/** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
+export function colorFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag = true): ChalkInstance {
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const on = flag && !env.NO_COLOR && (forced || (stream.isTTY === true && env.TERM !== 'dumb'));
+  return new Chalk({ level: on ? 1 : 0 });
+}
+
+/** The terminal a command talks to: data to stdout, messages to stderr, each with its own colours. */
+export interface Terminal {
+  out: (data: string | Uint8Array) => void;
+  err: (text: string) => void;
+  color: ChalkInstance;
+  errColor: ChalkInstance;
+  isTTY: boolean;
+  errIsTTY: boolean;
+  columns: number;
+  env: NodeJS.ProcessEnv;
+}
+
+export function terminal(streams: Streams, colorFlag = true): Terminal {
+  return {
+    out: (d) => void streams.stdout.write(d),
+    err: (t) => void streams.stderr.write(t),
+    color: colorFor(streams.stdout, streams.env, colorFlag),
+    errColor: colorFor(streams.stderr, streams.env, colorFlag),
+    isTTY: streams.stdout.isTTY === true,
+    errIsTTY: streams.stderr.isTTY === true,
+    columns: streams.stdout.columns ?? 100,
+    env: streams.env,
+  };
+}

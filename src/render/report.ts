@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Plan } from '../core/plan.js';
+import { readText } from '../io/read.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import { VERSION } from '../version.js';
+
+export const REPORT_FORMATS = ['md', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const PAPERS = ['a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export const DEFAULT_TEMPLATE = join(TEMPLATES_DIR, 'report.md.hbs');
+
+export interface ReportOptions {
+  format: ReportFormat;
+  /** A Handlebars template file for Markdown (default: the bundled one). */
+  template?: string | undefined;
+  paper?: Paper;
+}
+
+export type Rendered = { data: string | Buffer; diagnostic?: undefined } | { data?: undefined; diagnostic: Diagnostic };
+
+/** Loads a template once; a renderer for many plans (batch reports reuse it). */
+export async function reportRenderer(opts: ReportOptions): Promise<{ render: (plan: Plan) => Promise<Rendered>; diagnostic?: Diagnostic }> {
+  if (opts.format === 'pdf') {
+    const { renderPdf } = await import('./pdf.js');
+    return { render: async (plan) => ({ data: await renderPdf(plan, { paper: opts.paper ?? 'a4', version: VERSION }) }) };
+  }
+  const file = opts.template ?? DEFAULT_TEMPLATE;
+  const read = await readText(file);
+  if (read.diagnostic) return { render: () => Promise.resolve({ diagnostic: read.diagnostic }), diagnostic: read.diagnostic };
+  const { renderMarkdown, TemplateError } = await import('./markdown.js');
+  const template = read.text;
+  return {
+    render: (plan) => {
+      try {
+        return Promise.resolve({ data: renderMarkdown(plan, template, { kit: { version: VERSION } }) });
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        return Promise.resolve({
+          diagnostic: { severity: 'error', code: 'template.error', params: { detail: e.message }, file, line: e.line, column: e.column },
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { RuleCheck } from '../core/classify.js';
+import type { VillageResult } from '../core/evaluate.js';
+import { round1 } from '../core/plan.js';
+import type { PlainDiagnostic } from './diagnostics.js';
+
+const r1 = (x: number | null): number | null => (x === null ? null : round1(x));
+const r2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
+
+export interface JsonResult {
+  village: string;
+  framework: string;
+  municipality: string | null;
+  lag: string | null;
+  date: string | null;
+  respondents: number;
+  sources: string[];
+  overall: number | null;
+  level: string;
+  pillars: Record<string, { score: number | null; coverage: number }>;
+  criteria: Record<string, JsonCriterion>;
+  disagreements: string[];
+  next_level: { id: string; unmet: JsonCheck[] } | null;
+}
+
+interface JsonCriterion {
+  raw: number | null;
+  score: number | null;
+  min: number | null;
+  max: number | null;
+  n: number;
+  na: number;
+  disagree: boolean;
+}
+
+type JsonCheck = Omit<RuleCheck, 'held'>;
+
+function check(c: RuleCheck): JsonCheck {
+  const { held: _held, ...rest } = c;
+  const share = c.rule === 'coverage_min';
+  return {
+    ...rest,
+    needed: share ? r2(c.needed) : c.needed,
+    actual: c.actual === null ? null : share ? r2(c.actual) : round1(c.actual),
+  };
+}
+
+/** One village as FORMATS.md's `village score --format json` shows it; scores rounded to one decimal. */
+export function jsonResult(r: VillageResult): JsonResult {
+  const pillars: JsonResult['pillars'] = {};
+  for (const p of r.scores.pillars) pillars[p.id] = { score: r1(p.score), coverage: r2(p.coverage) };
+  const criteria: JsonResult['criteria'] = {};
+  for (const c of r.scores.criteria.values()) {
+    criteria[c.id] = { raw: r1(c.raw), score: r1(c.score), min: c.min, max: c.max, n: c.n, na: c.na, disagree: c.disagree };
+  }
+  const next = r.classification.next;
+  return {
+    village: r.village,
+    framework: r.framework.id,
+    municipality: r.municipality,
+    lag: r.lag,
+    date: r.date,
+    respondents: r.respondents,
+    sources: r.sources,
+    overall: r1(r.scores.overall),
+    level: r.classification.level,
+    pillars,
+    criteria,
+    disagreements: [...r.scores.criteria.values()].filter((c) => c.disagree).map((c) => c.id),
+    next_level: next ? { id: next.id, unmet: next.unmet.map(check) } : null,
+  };
+}
+
+export function jsonDocument(results: VillageResult[], errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): string {
+  const plainErr = errors.map(({ severity: _s, ...e }) => e);
+  const plainWarn = warnings.map(({ severity: _s, ...w }) => w);
+  return `${JSON.stringify({ results: results.map(jsonResult), errors: plainErr, warnings: plainWarn }, null, 2)}\n`;
+}

@@ -1,0 +1,53 @@
+import type { ChalkInstance } from 'chalk';
+import type { VillageResult } from '../core/evaluate.js';
+import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
+import { round1 } from '../core/plan.js';
+import { label, type UiLang } from '../i18n/messages.js';
+
+/** Display width of a string: characters after NFC (Latvian letters are one column each). */
+export const width = (s: string): number => [...s.normalize('NFC')].length;
+
+const pad = (s: string, w: number, right: boolean): string => {
+  const fill = ' '.repeat(Math.max(0, w - width(s)));
+  return right ? fill + s : s + fill;
+};
+
+const truncate = (s: string, w: number): string => (width(s) <= w ? s : `${[...s.normalize('NFC')].slice(0, w - 1).join('')}…`);
+
+export function levelTitle(r: VillageResult, lang: UiLang): string {
+  const id = r.classification.level;
+  if (id === INCOMPLETE) return label(lang, 'level.incomplete');
+  if (id === UNPLACED) return label(lang, 'level.none');
+  const l = r.framework.levels.find((x) => x.id === id);
+  return pick(l?.title ?? null, lang, r.framework.languages[0]) || id;
+}
+
+/** A plain-text table of villages: level, overall, each pillar (by id), coverage, respondents. */
+export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
+  const fw = results[0]?.framework;
+  if (!fw) return '';
+  const num = (x: number | null): string => (x === null ? '—' : round1(x).toFixed(1));
+  const header = [
+    label(lang, 'col.village'), label(lang, 'col.level'), label(lang, 'col.overall'),
+    ...fw.pillars.map((p) => p.id), label(lang, 'col.coverage'), label(lang, 'col.respondents'),
+  ];
+  const rows = results.map((r) => {
+    const scored = r.scores.pillars.reduce((s, p) => s + p.scored, 0);
+    const total = r.scores.pillars.reduce((s, p) => s + p.total, 0);
+    return [
+      truncate(r.village, maxVillage), levelTitle(r, lang), num(r.scores.overall),
+      ...r.scores.pillars.map((p) => num(p.score)), `${Math.round((scored / total) * 100)}%`, String(r.respondents),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const numeric = (i: number): boolean => i >= 2;
+  const line = (cells: string[], style: (i: number, s: string) => string = (_i, x) => x): string =>
+    cells.map((c, i) => style(i, pad(c, widths[i] ?? 0, numeric(i)))).join('  ').trimEnd();
+  const levelColor = (r: VillageResult, s: string): string => {
+    const i = r.framework.levels.findIndex((l) => l.id === r.classification.level);
+    return i === 0 ? color.green(s) : i < 0 ? color.dim(s) : i < r.framework.levels.length - 1 ? color.cyan(s) : s;
+  };
+  const out = [color.bold(line(header))];
+  results.forEach((r, ri) => out.push(line(rows[ri] ?? [], (i, s) => (i === 1 ? levelColor(r, s) : s))));
+  return `${out.join('\n')}\n`;
+}
