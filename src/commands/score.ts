@@ -106,11 +106,8 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   }
   printDiagnostics(all, lang, term);
   const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;
-  term.err(
-    `${shown.length} ${label(lang, 'summary.villages')}, ${loaded.inputs} ${label(lang, 'summary.scored')}` +
-      (rejected > 0 ? `, ${rejected} ${label(lang, 'summary.rejected')}` : '') +
-      '\n',
-  );
+  const summary = label(lang, 'summary.line', { villages: shown.length, inputs: loaded.inputs });
+  term.err(`${summary}${rejected > 0 ? `; ${label(lang, 'summary.rejected', { rejected })}` : ''}\n`);
 
   const below = opts.failUnder !== undefined ? shown.filter((r) => rank(fw, r.classification.level) > rank(fw, opts.failUnder ?? '')) : [];
   return hasErrors(all) || below.length > 0 ? EXIT.rejected : EXIT.ok;

@@ -1,10 +1,10 @@
-import { FULL_ID_PATTERN, NOT_APPLICABLE, type AnswersFile, type AnswerValue } from '../schema/answers.js';
+import { FULL_ID_PATTERN, type AnswersFile, type AnswerValue } from '../schema/answers.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import type { Framework } from './framework.js';
 import { suggest } from './suggest.js';
 
 /** One criterion's answer: a raw score, not applicable, or unanswered (null). */
-export type Score = number | typeof NOT_APPLICABLE | null;
+export type Score = number | 'n/a' | null;
 
 export interface Answer {
   score: Score;

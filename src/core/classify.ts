@@ -47,7 +47,6 @@ export type RuleKind = keyof typeof RULES;
 export function checkRules(rules: Rules, scores: Scores): RuleCheck[] {
   const out: RuleCheck[] = [];
   for (const [kind, value] of Object.entries(rules) as [RuleKind, never][]) {
-    if (value === undefined) continue;
     out.push(...(RULES[kind] as Check)(value, scores));
   }
   return out;

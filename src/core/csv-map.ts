@@ -121,7 +121,17 @@ export function mapHeader(header: readonly string[], fw: Framework, ignore: read
     return { kind, criterion };
   });
   if (!columns.some((c) => c.kind === 'meta' && c.field === 'village')) diagnostics.push(error('csv.noVillageColumn'));
-  return { columns, diagnostics };
+  return { columns, diagnostics: capUnknown(diagnostics) };
+}
+
+const MAX_UNKNOWN_SHOWN = 5;
+
+/** Dozens of unknown columns mean a wrong framework or separator: show a few and say so once. */
+function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
+  const unknown = diagnostics.filter((d) => d.code === 'csv.unknownColumn');
+  if (unknown.length <= MAX_UNKNOWN_SHOWN) return diagnostics;
+  const hidden = new Set(unknown.slice(MAX_UNKNOWN_SHOWN));
+  return [...diagnostics.filter((d) => !hidden.has(d)), { ...error('csv.manyUnknown', { count: hidden.size }), column: 1 }];
 }
 
 /**
@@ -152,7 +162,8 @@ export function parseDateCell(value: string): string | undefined {
   const v = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(v);
   const lv = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:\s.*)?$/.exec(v);
-  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : lv ? `${lv[3]}-${lv[2]!.padStart(2, '0')}-${lv[1]!.padStart(2, '0')}` : undefined;
+  const two = (s: string | undefined): string => (s ?? '').padStart(2, '0');
+  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : lv ? `${lv[3]}-${two(lv[2])}-${two(lv[1])}` : undefined;
   return date && isRealDate(date) ? date : undefined;
 }
 

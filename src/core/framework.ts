@@ -136,7 +136,7 @@ export function buildFramework(file: CriteriaFile): Framework {
       id: l.id,
       title: l.title ?? null,
       description: l.description ?? null,
-      rules: l.rules as Rules,
+      rules: l.rules,
     })),
   };
 }

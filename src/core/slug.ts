@@ -10,11 +10,11 @@ export function safeFileName(name: string, taken: ReadonlySet<string>): string {
   let base = name
     .normalize('NFC')
     .toLocaleLowerCase('lv')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(/[\p{Cc}<>:"/\\|?*]+/gu, '-')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[.\-\s]+|[.\-\s]+$/g, '');
-  base = [...base].slice(0, MAX_LENGTH).join('').replace(/[.\-\s]+$/g, '');
+  base = Array.from(base).slice(0, MAX_LENGTH).join('').replace(/[.\-\s]+$/g, '');
   if (base === '') base = 'village';
   if (WINDOWS_RESERVED.test(base)) base = `${base}-village`;
   let candidate = base;

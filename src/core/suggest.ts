@@ -15,19 +15,18 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
 /** Levenshtein distance with adjacent transpositions counted as one edit. */
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  const row0 = rows[0]!;
-  for (let j = 0; j <= b.length; j++) row0[j] = j;
+  const w = b.length + 1;
+  const d = new Uint32Array((a.length + 1) * w);
+  const at = (i: number, j: number): number => d[i * w + j] ?? 0;
+  for (let i = 0; i <= a.length; i++) d[i * w] = i;
+  for (let j = 0; j <= b.length; j++) d[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
-    const prev = rows[i - 1]!;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row[j] = d;
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      d[i * w + j] = v;
     }
   }
-  return rows[a.length]![b.length]!;
+  return at(a.length, b.length);
 }

@@ -2,7 +2,7 @@ import type { Params } from '../core/diagnostic.js';
 
 type Msg = (p: Params) => string;
 const q = (v: unknown): string => `"${String(v)}"`;
-const orList = (v: unknown): string => String(v ?? '');
+const orList = (v: unknown): string => (typeof v === 'string' ? v : '');
 const hint = (p: Params): string => (p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : '');
 
 const NOUNS: Record<string, string> = {
@@ -94,6 +94,8 @@ export const messages = {
   'csv.noVillageColumn': () => 'no "village" column: add a column named "village" (or "ciems")',
   'csv.unknownColumn': (p) =>
     `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${q(p.column)}`,
+  'csv.manyUnknown': (p) =>
+    `${p.count} more columns match no criterion: is this CSV for these criteria (--criteria), and is it split at the right separator?`,
   'csv.ambiguousColumn': (p) => `column ${p.index} ${q(p.column)} matches several criteria: ${p.ids}`,
   'csv.duplicateColumn': (p) => `column ${p.index} ${q(p.column)} maps to ${p.id}, like column ${p.first}`,
   'csv.ignoredColumn': (p) => `column ${p.index} ${q(p.column)} is ignored`,
@@ -180,9 +182,8 @@ export const labels = {
   'rule.coverage_min': '{pillar}: score at least {needed} of the criteria (now {actual})',
   'rule.none': 'no conditions',
   'out.written': 'Written: {file}',
-  'summary.scored': 'scored',
-  'summary.rejected': 'rejected',
-  'summary.villages': 'villages',
+  'summary.line': '{villages} village(s) from {inputs} answer set(s) (files and CSV rows)',
+  'summary.rejected': '{rejected} rejected',
   'summary.files': 'files',
   'summary.warnings': 'warnings',
   'validate.ok': 'valid',

@@ -86,6 +86,8 @@ export const messages: Messages = {
   'csv.noVillageColumn': () => 'nav kolonnas “village”: pievienojiet kolonnu “ciems” (vai “village”)',
   'csv.unknownColumn': (p) =>
     `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${q(p.column)}`,
+  'csv.manyUnknown': (p) =>
+    `vēl ${p.count} kolonnas neatbilst nevienam kritērijam: vai šis CSV ir šiem kritērijiem (--criteria) un vai tas sadalīts pie pareizā atdalītāja?`,
   'csv.ambiguousColumn': (p) => `kolonna ${p.index} ${q(p.column)} atbilst vairākiem kritērijiem: ${p.ids}`,
   'csv.duplicateColumn': (p) => `kolonna ${p.index} ${q(p.column)} atbilst ${p.id}, tāpat kā kolonna ${p.first}`,
   'csv.ignoredColumn': (p) => `kolonna ${p.index} ${q(p.column)} netiek ņemta vērā`,
@@ -171,9 +173,8 @@ export const labels: Labels = {
   'rule.coverage_min': '{pillar}: novērtēt vismaz {needed} kritēriju (tagad {actual})',
   'rule.none': 'bez nosacījumiem',
   'out.written': 'Ierakstīts: {file}',
-  'summary.scored': 'novērtēti',
-  'summary.rejected': 'noraidīti',
-  'summary.villages': 'ciemi',
+  'summary.line': '{villages} ciems(-i) no {inputs} atbilžu kopas(-ām) (failiem un CSV rindām)',
+  'summary.rejected': 'noraidītas: {rejected}',
   'summary.files': 'faili',
   'summary.warnings': 'brīdinājumi',
   'validate.ok': 'derīgs',

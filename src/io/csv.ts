@@ -14,17 +14,45 @@ export const MAX_RECORD_CHARS = 1_000_000;
 export const SEPARATORS = [',', ';', '\t'] as const;
 export type Separator = (typeof SEPARATORS)[number];
 
-/** Counts each separator candidate outside quotes on the first line; the most frequent wins (`,` on a tie). */
-export function sniffSeparator(text: string): Separator {
-  const counts = new Map<Separator, number>(SEPARATORS.map((s) => [s, 0]));
+/** Field counts of the first records of `text` split by `sep` (quotes respected; a cut-off last record dropped). */
+function fieldCounts(text: string, sep: string, records = 10): number[] {
+  const counts: number[] = [];
+  let fields = 1;
   let quoted = false;
-  for (const ch of text) {
+  let content = false;
+  for (let i = 0; i < text.length && counts.length < records; i++) {
+    const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch as Separator)) counts.set(ch as Separator, (counts.get(ch as Separator) ?? 0) + 1);
+    if (quoted) {
+      content = true;
+    } else if (ch === '\n') {
+      if (content) counts.push(fields);
+      fields = 1;
+      content = false;
+    } else if (ch !== '\r') {
+      content = true;
+      if (ch === sep) fields++;
+    }
   }
+  return counts;
+}
+
+/**
+ * Picks the separator whose field count is the same on every one of the first lines (a
+ * Latvian Excel export has commas inside unquoted question texts, but a steady count of ";").
+ * With one line only, or no steady candidate, the most frequent one on the header wins.
+ */
+export function sniffSeparator(text: string): Separator {
+  const steady = SEPARATORS.map((sep) => ({ sep, counts: fieldCounts(text, sep) }))
+    .filter(({ counts }) => counts.length > 1 && (counts[0] ?? 0) > 1 && counts.every((c) => c === counts[0]))
+    .sort((a, b) => (b.counts[0] ?? 0) - (a.counts[0] ?? 0));
+  if (steady[0]) return steady[0].sep;
   let best: Separator = ',';
-  for (const s of SEPARATORS) if ((counts.get(s) ?? 0) > (counts.get(best) ?? 0)) best = s;
+  let bestCount = 0;
+  for (const sep of SEPARATORS) {
+    const n = fieldCounts(`${text}\n`, sep, 1)[0] ?? 0;
+    if (n > bestCount) [best, bestCount] = [sep, n];
+  }
   return best;
 }
 
@@ -51,8 +79,8 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
     return out;
   }
 
-  let columns: Column[] | null = null;
-  let headerFailed = false;
+  // Filled by the parser's callbacks: an object, so the compiler does not assume it stays empty.
+  const header: { columns: Column[] | null; failed: boolean } = { columns: null, failed: false };
   let decoder: TextDecoder | null = null;
   let parser: Parser | null = null;
   let line = 1;
@@ -60,20 +88,20 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
   const onRecord = (record: string[], endLine: number): void => {
     const newlines = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
     const startLine = endLine - newlines;
-    if (!columns) {
+    if (!header.columns) {
       const mapped = mapHeader(record, fw, ignore);
       out.diagnostics.push(...mapped.diagnostics.map((d) => place(d, file, startLine)));
-      headerFailed = mapped.diagnostics.some((d) => d.severity === 'error');
-      columns = mapped.columns;
+      header.failed = mapped.diagnostics.some((d) => d.severity === 'error');
+      header.columns = mapped.columns;
       return;
     }
     if (record.every((c) => c.trim() === '')) return;
     out.rows++;
-    if (headerFailed) {
+    if (header.failed) {
       out.rejectedRows++;
       return;
     }
-    const { response, diagnostics } = rowToResponse(record, columns, fw, `${file}:${startLine}`);
+    const { response, diagnostics } = rowToResponse(record, header.columns, fw, `${file}:${startLine}`);
     out.diagnostics.push(...diagnostics.map((d) => place(d, file, startLine)));
     if (response) out.responses.push(response);
     else out.rejectedRows++;
@@ -132,7 +160,7 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
   });
   if (failure.first) out.diagnostics.push(failure.first);
   if (failure.first) return out;
-  if (!columns) out.diagnostics.push({ ...error('file.empty'), file, line: 1, column: 1 });
-  else if (out.rows === 0 && !headerFailed) out.diagnostics.push({ ...warning('csv.noRows'), file, line: 2, column: 1 });
+  if (!header.columns) out.diagnostics.push({ ...error('file.empty'), file, line: 1, column: 1 });
+  else if (out.rows === 0 && !header.failed) out.diagnostics.push({ ...warning('csv.noRows'), file, line: 2, column: 1 });
   return out;
 }

@@ -34,7 +34,7 @@ export function kindOf(parsed: ParsedYaml, file: string): { kind: SchemaKind | n
   for (const [kind, value] of Object.entries(SCHEMA_TAGS) as [SchemaKind, string][]) {
     if (tag === value) return { kind };
   }
-  const d = tag === undefined ? error('file.noKind', {}, []) : error('file.unknownKind', { value: String(tag) }, ['schema']);
+  const d = tag === undefined ? error('file.noKind', {}, []) : error('file.unknownKind', { value: typeof tag === 'string' ? tag : JSON.stringify(tag) }, ['schema']);
   return { kind: null, diagnostic: locate(d, parsed, file) };
 }
 

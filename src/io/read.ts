@@ -52,7 +52,7 @@ export function firstInvalidUtf8(buf: Uint8Array): { line: number; column: numbe
   let column = 1;
   let i = 0;
   while (i < buf.length) {
-    const b = buf[i]!;
+    const b = buf[i] ?? 0;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0 || i + len > buf.length || !isUtf8(buf.subarray(i, i + len))) break;
     if (b === 0x0a) {

@@ -54,7 +54,7 @@ export function parseYaml(text: string, file: string): YamlResult {
     diagnostics.push(place(error(code, { detail: firstLine(syntax.message) }), syntax.pos[0]));
   }
   for (const e of duplicates) {
-    diagnostics.push(place(error('yaml.duplicateKey', { key: text.slice(e.pos[0], e.pos[1]).trim() }), e.pos[0]));
+    diagnostics.push(place(error('yaml.duplicateKey', { key: keyAt(text, e.pos[0]) }), e.pos[0]));
   }
   if (diagnostics.length > 0) return { parsed: null, diagnostics };
   for (const w of doc.warnings) diagnostics.push(place(warning('yaml.warning', { detail: firstLine(w.message) }), w.pos[0]));
@@ -72,6 +72,13 @@ export function parseYaml(text: string, file: string): YamlResult {
     return { parsed: null, diagnostics: [...diagnostics, { ...d, file, line: 1, column: 1 }] };
   }
   return { parsed: { doc, lines, data }, diagnostics };
+}
+
+/** The mapping key written at `offset` (plain or quoted), for messages. */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]*?)\s*:(?:\s|$)/.exec(rest);
+  return (m?.[1] ?? rest).trim().replace(/^["']|["']$/g, '');
 }
 
 const firstLine = (s: string): string => s.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? s;

@@ -5,14 +5,14 @@ import { round1 } from '../core/plan.js';
 import { label, type UiLang } from '../i18n/messages.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */
-export const width = (s: string): number => [...s.normalize('NFC')].length;
+export const width = (s: string): number => Array.from(s.normalize('NFC')).length;
 
 const pad = (s: string, w: number, right: boolean): string => {
   const fill = ' '.repeat(Math.max(0, w - width(s)));
   return right ? fill + s : s + fill;
 };
 
-const truncate = (s: string, w: number): string => (width(s) <= w ? s : `${[...s.normalize('NFC')].slice(0, w - 1).join('')}…`);
+const truncate = (s: string, w: number): string => (width(s) <= w ? s : `${Array.from(s.normalize('NFC')).slice(0, w - 1).join('')}…`);
 
 export function levelTitle(r: VillageResult, lang: UiLang): string {
   const id = r.classification.level;

@@ -149,4 +149,5 @@ export const criteriaSchema = {
   },
 } as const;
 
-export type CriteriaFile = FromSchema<typeof criteriaSchema>;
+// Defaults are documentation here (ajv does not fill them in), so defaulted keys stay optional.
+export type CriteriaFile = FromSchema<typeof criteriaSchema, { keepDefaultedPropertiesOptional: true }>;

@@ -71,7 +71,8 @@ function one(e: ErrorObject): Diagnostic | null {
   const path = toPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
-    const what = PATTERN_NOUNS[String(p.pattern)] ?? String(p.pattern ?? '');
+    const pattern = typeof p.pattern === 'string' ? p.pattern : '';
+    const what = PATTERN_NOUNS[pattern] ?? pattern;
     return error('schema.propertyName', { key: e.propertyName, what }, [...path, e.propertyName], 'key');
   }
   switch (e.keyword) {

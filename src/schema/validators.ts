@@ -1,4 +1,4 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import { AJV_OPTIONS } from './options.js';
 import { SCHEMAS, type SchemaKind } from './schemas.js';
@@ -16,7 +16,7 @@ function load(): Record<SchemaKind, ValidateFunction> {
   try {
     return require('./compiled.cjs') as Record<SchemaKind, ValidateFunction>;
   } catch {
-    const { Ajv } = require('ajv') as typeof import('ajv');
+    const { Ajv } = require('ajv') as { Ajv: typeof AjvType };
     const ajv = new Ajv(AJV_OPTIONS);
     return { criteria: ajv.compile(SCHEMAS.criteria), answers: ajv.compile(SCHEMAS.answers) };
   }
