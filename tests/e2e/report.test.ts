@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { noStack, tempDir, village } from '../helpers/cli.js';
+
+const tmp = tempDir({
+  'tricky.yaml': [
+    'schema: village-kit/answers@1',
+    'framework: smart-village-lv',
+    'village: "Ērgļi | <b>*Smart*</b> # [x](javascript:alert(1))"',
+    'answers:',
+    '  strategy.vision: { score: 1, note: "- not a list\\n# not a heading\\n| not | a table |" }',
+  ].join('\n'),
+});
+afterAll(() => tmp.cleanup());
+
+describe('village report', () => {
+  it('renders the Markdown action plan of one village to stdout', () => {
+    const r = village(['report', 'examples/ergli']);
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    expect(md.startsWith('# Viedā ciema rīcības plāns: Ērgļi\n')).toBe(true);
+    for (const heading of [
+      '## Kur kopiena ir šobrīd: Pārejas ciems',
+      '### Ceļā uz nākamo līmeni: Bākas piemēra kandidāts',
+      '## Vērtējumi pa pīlāriem',
+      '## Stiprās puses, uz kurām balstīties',
+      '## Pārrunājiet kopā',
+      '## Rīcības plāns',
+      '## Kritēriji un pierādījumi',
+      '## Iedvesmojoši piemēri',
+    ]) {
+      expect(md).toContain(`\n${heading}\n`);
+    }
+    expect(md).toContain('- Vismaz 2 pīlāri ar 50 vai vairāk (tagad 2)');
+    expect(md).toContain('- Inovatīvi risinājumi: vismaz 65 (tagad 44,6)');
+    expect(md).toContain('| Holistiska stratēģija | 58,3 | `██████░░░░` | 7/7 |');
+    // The respondents' notes are the evidence.
+    expect(md).toContain('Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto. (Jānis Ozols, uzņēmējs)');
+    expect(md).toContain('| 1 | Izvēlēties 5–8 vienkāršus rādītājus');
+    expect(md.trimEnd().endsWith('Kritēriji: smart-village-lv 1.0.0 · Sagatavots ar smart-village-kit 0.1.0 · 2026-05-22')).toBe(true);
+  });
+
+  it('speaks English with --lang en', () => {
+    const md = village(['report', 'examples/alsunga.yaml', '--lang', 'en']).stdout;
+    expect(md).toContain('# Smart Village action plan: Alsunga');
+    expect(md).toContain('## Where the community stands: Lighthouse candidate');
+    expect(md).toContain('The community meets every level of the framework.');
+    expect(md).toContain('Every pillar at least 65');
+    expect(md).toContain('A replicable approach: answer at least 3 (now 3)');
+  });
+
+  it('escapes what the users typed', () => {
+    const md = village(['report', tmp.path('tricky.yaml')]).stdout;
+    expect(md).toContain('# Viedā ciema rīcības plāns: Ērgļi \\| \\<b\\>\\*Smart\\*\\</b\\> # \\[x\\](javascript:alert(1))');
+    expect(md).not.toContain('<b>');
+    expect(md).toContain('\\- not a list # not a heading \\| not \\| a table \\|');
+  });
+
+  it('writes a file, never over an existing one without --force', () => {
+    const out = tempDir();
+    const file = out.path('plāns.md');
+    const first = village(['report', 'examples/alsunga.yaml', '--out', file]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toContain('plāns.md');
+    expect(readFileSync(file, 'utf8')).toContain('Alsunga');
+    writeFileSync(file, 'my own notes');
+    const second = village(['report', 'examples/lejasciems.yaml', '--out', file]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('exists; add --force to overwrite it');
+    expect(readFileSync(file, 'utf8')).toBe('my own notes');
+    expect(village(['report', 'examples/lejasciems.yaml', '--out', file, '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('Lejasciems');
+    out.cleanup();
+  });
+
+  it('takes a user template, strict and without prototype access', () => {
+    const t = tempDir({
+      'ok.hbs': '{{village}}: {{level.title}} ({{overallText}}){{#each actions}}\n{{rank}}. {{text}}{{/each}}\n',
+      'typo.hbs': 'line one\n{{vilage}}\n',
+      'proto.hbs': '{{constructor.name}}{{village.constructor}}\n',
+      'broken.hbs': '{{#each actions}}\n',
+    });
+    const ok = village(['report', 'examples/alsunga.yaml', '--template', t.path('ok.hbs')]);
+    expect(ok.stdout.split('\n')[0]).toBe('Alsunga: Bākas piemēra kandidāts (83,3)');
+    const typo = village(['report', 'examples/alsunga.yaml', '--template', t.path('typo.hbs')]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain(`${t.path('typo.hbs')}:2:`);
+    expect(typo.stderr).toContain('"vilage" not defined');
+    const proto = village(['report', 'examples/alsunga.yaml', '--template', t.path('proto.hbs')]);
+    expect(proto.stdout).not.toContain('Object');
+    expect(proto.stdout).not.toContain('function');
+    const broken = village(['report', 'examples/alsunga.yaml', '--template', t.path('broken.hbs')]);
+    expect(broken.code).toBe(1);
+    expect(noStack(broken.stderr)).toBe(true);
+    t.cleanup();
+  });
+
+  it('asks which village when the answers hold several, and picks one with --village', () => {
+    const many = village(['report', 'examples/']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain('the answers are for 3 villages (Alsunga, Ērgļi, Lejasciems)');
+    const one = village(['report', 'examples/', '--village', 'ērgļi']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('# Viedā ciema rīcības plāns: Ērgļi');
+  });
+
+  it('writes nothing when an input is rejected', () => {
+    const out = tempDir({ 'bad.yaml': 'schema: village-kit/answers@1\nframework: smart-village-lv\nvillage: X\nanswers: [1]\n' });
+    const r = village(['report', out.path('bad.yaml'), '--out', out.path('plan.md')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.yaml:4:10: must be a mapping (key: value) or empty (null)');
+    expect(() => readFileSync(out.path('plan.md'))).toThrow();
+    out.cleanup();
+  });
+});

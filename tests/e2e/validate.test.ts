@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, noStack, tempDir, village } from '../helpers/cli.js';
+
+const answers = (body: string, head = 'schema: village-kit/answers@1\nframework: smart-village-lv\nvillage: Ērgļi\n') => `${head}${body}`;
+
+const files = tempDir({
+  'ok/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(answers('answers:\n  strategy.vision: 3\n'))]),
+  'ok/crlf.yaml': answers('answers:\n  strategy.vision: { score: 2, note: "Pierakstīts" }\n').replace(/\n/g, '\r\n'),
+  'ok/latvian.yaml': answers(
+    'municipality: Madonas novads\nrespondent: Līga Kalniņa\nanswers:\n  strategy.vision: { score: 4, note: "ā č ē ģ ī ķ ļ ņ š ū ž Ā Č Ē Ģ Ī Ķ Ļ Ņ Š Ū Ž" }\n',
+  ),
+  'ok/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(answers('answers:\n  strategy.vision: 1\n'), 'utf16le')]),
+  'bad/unknown-criterion.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.visoin: 2\n'),
+  'bad/out-of-range.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.assets: { score: 9, note: x }\n'),
+  'bad/wrong-type.yaml': answers('answers:\n  strategy.vision: three\n'),
+  'bad/framework-mismatch.yaml': 'schema: village-kit/answers@1\nframework: other-framework\nvillage: X\nanswers: {}\n',
+  'bad/duplicate-key.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.vision: 4\n'),
+  'bad/broken.yaml': answers('answers:\n  strategy.vision: "unclosed\n  strategy.assets: 2\n'),
+  'bad/empty.yaml': '',
+  'bad/latin1.yaml': Buffer.concat([Buffer.from(answers('answers:\n  strategy.vision: { score: 2, note: "')), Buffer.from([0xe2, 0x72, 0x67]), Buffer.from('" }\n')]),
+  'bad/list.yaml': '- strategy.vision: 3\n- strategy.assets: 2\n',
+  'bad/not-kit.yaml': 'name: something else\n',
+  'bad/alias-bomb.yaml': 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
+  'bad/huge.yaml': `answers:\n${'  # padding\n'.repeat(250_000)}`,
+  'criteria/broken-criteria.yaml': readFileSync(`${FIXTURES}/four-pillars.yaml`, 'utf8')
+    .replace('weight: 2\n    criteria:', 'weight: 0\n    criteria:')
+    .replace('partners: [lab]', 'partners: [lba]')
+    .replace('            below: 5', '            below: 9')
+    .replace('  - id: silver', '  - id: gold'),
+});
+afterAll(() => files.cleanup());
+
+/** The one-line message for a file, and its line number. */
+function one(file: string): { code: number | null; line: string; lineNo: number } {
+  const r = village(['validate', files.path(file)]);
+  const lines = r.stdout.trim().split('\n');
+  expect(lines, r.stdout).toHaveLength(1);
+  expect(noStack(r.stdout + r.stderr)).toBe(true);
+  const m = /:(\d+):(\d+): /.exec(lines[0] ?? '');
+  return { code: r.code, line: lines[0] ?? '', lineNo: Number(m?.[1]) };
+}
+
+describe('village validate', () => {
+  it('validates the bundled criteria when given no files', () => {
+    const r = village(['validate']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
+  });
+
+  it('accepts the examples and a framework with another scale and four pillars', () => {
+    expect(village(['validate', 'examples/']).code).toBe(0);
+    expect(village(['validate', `${FIXTURES}/four-pillars.yaml`]).code).toBe(0);
+    expect(village(['validate', `${FIXTURES}/four-pillars-answers.yaml`, '--criteria', `${FIXTURES}/four-pillars.yaml`]).code).toBe(0);
+  });
+
+  it.each(['ok/bom.yaml', 'ok/crlf.yaml', 'ok/latvian.yaml', 'ok/utf16.yaml'])('accepts %s', (file) => {
+    const r = village(['validate', files.path(file)]);
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['bad/unknown-criterion.yaml', 6, 'unknown criterion "strategy.visoin" (did you mean "strategy.vision"?)'],
+    ['bad/out-of-range.yaml', 6, 'score 9 is outside the scale 0–4'],
+    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", empty (null) or a mapping'],
+    ['bad/framework-mismatch.yaml', 2, 'these answers are for framework "other-framework", but the criteria are "smart-village-lv"'],
+    ['bad/duplicate-key.yaml', 6, 'duplicate key "strategy.vision"'],
+    ['bad/broken.yaml', 7, 'a quote or bracket opened earlier is not closed'],
+    ['bad/empty.yaml', 1, 'the file is empty'],
+    ['bad/latin1.yaml', 5, 'the file is not UTF-8 text'],
+    ['bad/list.yaml', 1, 'no "schema" field'],
+    ['bad/not-kit.yaml', 1, 'no "schema" field'],
+    ['bad/alias-bomb.yaml', 1, 'too many YAML aliases'],
+    ['bad/huge.yaml', 1, 'over the limit'],
+  ])('rejects %s on line %d: %s', (file, lineNo, text) => {
+    const r = one(file);
+    expect(r.code).toBe(1);
+    expect(r.line).toContain(text);
+    expect(r.line.startsWith(files.path(file))).toBe(true);
+    expect(r.lineNo).toBe(lineNo);
+  });
+
+  it('reports every problem of a criteria file with its position, and goes on to the next file', () => {
+    const r = village(['validate', files.path('criteria/broken-criteria.yaml'), files.path('ok/latvian.yaml'), files.path('bad/empty.yaml')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => l.replace(files.dir, ''));
+    expect(lines).toEqual([
+      '/bad/empty.yaml:1:1: the file is empty',
+      '/criteria/broken-criteria.yaml:21:13: must be greater than 0',
+    ]);
+    // Once the schema error is fixed, the semantic problems show, each on its line.
+    const semantic = tempDir({
+      'c.yaml': readFileSync(files.path('criteria/broken-criteria.yaml'), 'utf8').replace('weight: 0\n', 'weight: 1\n'),
+    });
+    const s = village(['validate', semantic.path('c.yaml')]);
+    semantic.cleanup();
+    expect(s.stdout.replaceAll(semantic.dir, '').trim().split('\n')).toEqual([
+      '/c.yaml:30:20: below: 9 is outside the scale 1–7 (use a value above 1)',
+      '/c.yaml:32:24: unknown partner "lba" (did you mean "lab"?): add it to "partners"',
+      '/c.yaml:61:9: duplicate level id "gold" (first at line 58)',
+    ]);
+  });
+
+  it('prints JSON and GitHub annotations', () => {
+    const json = village(['validate', files.path('bad/out-of-range.yaml'), '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      files: [{ kind: 'answers', valid: false }],
+      diagnostics: [{ line: 6, column: 29, severity: 'error', message: 'score 9 is outside the scale 0–4' }],
+    });
+    const gh = village(['validate', files.path('bad/unknown-criterion.yaml'), '--format', 'github']);
+    expect(gh.stdout).toMatch(/^::error file=.*unknown-criterion\.yaml,line=6,col=3::unknown criterion "strategy\.visoin"/);
+  });
+
+  it('speaks Latvian with --lang lv or a Latvian locale', () => {
+    const r = village(['validate', files.path('bad/out-of-range.yaml'), '--lang', 'lv']);
+    expect(r.stdout).toContain('vērtējums 9 ir ārpus skalas 0–4');
+    const env = village(['validate', files.path('bad/empty.yaml')], { env: { LANG: 'lv_LV.UTF-8' } });
+    expect(env.stdout).toContain('fails ir tukšs');
+  });
+
+  it('exits 2 on a usage error, with a message and no stack', () => {
+    const r = village(['validate', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("argument 'xml' is invalid");
+    expect(village(['valdate']).code).toBe(2);
+    expect(noStack(r.stderr)).toBe(true);
+  });
+
+  it('prints the JSON Schemas, the same as the committed schema files', () => {
+    for (const kind of ['criteria', 'answers']) {
+      const r = village(['schema', kind]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(`${ROOT}/schema/${kind}.schema.json`, 'utf8'));
+    }
+    expect(village(['schema', 'other']).code).toBe(2);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { safeFileName } from '../../src/core/slug.js';
+import { distance, suggest } from '../../src/core/suggest.js';
+import { deepEscape, escapeMarkdown, safeUrl } from '../../src/render/escape.js';
+
+describe('Markdown escaping', () => {
+  it.each([
+    ['Ērgļi', 'Ērgļi'],
+    ['a | b', 'a \\| b'],
+    ['*bold* _it_ `code`', '\\*bold\\* \\_it\\_ \\`code\\`'],
+    ['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
+    ['[click](javascript:x)', '\\[click\\](javascript:x)'],
+    ['# heading', '\\# heading'],
+    ['- item', '\\- item'],
+    ['1. item', '1\\. item'],
+    ['1.0.0', '1.0.0'],
+    ['2026-03-14', '2026-03-14'],
+    ['line one\nline two\r\nthree', 'line one line two three'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('%j -> %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('escapes a whole data tree and keeps only http(s) URLs', () => {
+    expect(deepEscape({ a: ['*x*'], n: 3, url: 'javascript:alert(1)', b: { url: 'https://a.lv/x y' } }, escapeMarkdown)).toEqual({
+      a: ['\\*x\\*'],
+      n: 3,
+      url: null,
+      b: { url: 'https://a.lv/x%20y' },
+    });
+    expect(safeUrl('not a url')).toBeNull();
+  });
+});
+
+describe('safe file names', () => {
+  it.each([
+    ['Ērgļi', 'ērgļi'],
+    ['../../etc', 'etc'],
+    ['..\\..\\Windows\\win.ini', 'windows-win.ini'],
+    ['Vec Piebalga', 'vec-piebalga'],
+    ['a/b:c*d?"e<f>g|h', 'a-b-c-d-e-f-g-h'],
+    ['CON', 'con-village'],
+    ['...', 'village'],
+    ['', 'village'],
+    ['x'.repeat(200), 'x'.repeat(80)],
+  ])('%j -> %j', (name, expected) => {
+    expect(safeFileName(name, new Set())).toBe(expected);
+  });
+
+  it('never collides, ignoring case', () => {
+    const taken = new Set(['ērgļi', 'ērgļi-2']);
+    expect(safeFileName('ĒRGĻI', taken)).toBe('ērgļi-3');
+  });
+});
+
+describe('suggestions', () => {
+  it('suggests a close id and nothing for a far one', () => {
+    expect(suggest('strategy.visoin', ['strategy.vision', 'strategy.assets'])).toBe('strategy.vision');
+    expect(suggest('vilage', ['village', 'framework'])).toBe('village');
+    expect(suggest('zzz', ['village'])).toBeUndefined();
+    expect(distance('ab', 'ba')).toBe(1);
+  });
+});
