@@ -171,7 +171,62 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
       );
     });
 
+  program
+    .command('init')
+    .description('write a blank answers file (YAML with the questions as comments) or a CSV template')
+    .option('--village <name>', 'the village the answers are for (YAML)', '')
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'yaml or csv').choices(['yaml', 'csv']).default('yaml'))
+    .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(['id', 'question']).default('id'))
+    .addOption(
+      new Option('--separator <sep>', 'CSV separator: , ; or tab').argParser(separator).default(','),
+    )
+    .option('-o, --out <file>', 'write to FILE (default: standard output)')
+    .option('--force', 'overwrite FILE if it exists')
+    .option('--schema-url <url>', 'where editors find the answers JSON Schema')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village init --village "Ērgļi" --out ergli.yaml',
+        'village init --village Alsunga --lang en > alsunga.yaml',
+        'village init --format csv --headers question --separator ";" --out aptauja.csv',
+      ]),
+    )
+    .action(async (o: InitFlags) => {
+      const { init, DEFAULT_SCHEMA_URL } = await import('./commands/init.js');
+      setExit(
+        await init(
+          {
+            village: o.village,
+            criteria: o.criteria,
+            format: o.format,
+            headers: o.headers,
+            out: o.out,
+            force: o.force === true,
+            lang: uiLang(o.lang),
+            langFlag: o.lang,
+            schemaUrl: o.schemaUrl ?? DEFAULT_SCHEMA_URL,
+            separator: o.separator,
+          },
+          t(),
+        ),
+      );
+    });
+
   return program;
+}
+
+interface InitFlags {
+  village: string;
+  criteria?: string;
+  format: 'yaml' | 'csv';
+  headers: 'id' | 'question';
+  separator: ',' | ';' | '\t';
+  out?: string;
+  force?: boolean;
+  schemaUrl?: string;
+  lang?: string;
 }
 
 interface ScoreFlags {

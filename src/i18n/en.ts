@@ -124,6 +124,7 @@ export const labels = {
   'col.coverage': 'Coverage',
   'col.respondents': 'Resp.',
   // report
+  'col.discuss': 'Discuss',
   'report.title': 'Smart Village action plan',
   'report.intro':
     'This plan comes from the community’s own self-assessment. It is a starting point for planning together, not a verdict: the scores show where the community sees itself today, and the notes show why.',
@@ -182,6 +183,12 @@ export const labels = {
   'rule.coverage_min': '{pillar}: score at least {needed} of the criteria (now {actual})',
   'rule.none': 'no conditions',
   'out.written': 'Written: {file}',
+  'blank.how': 'Answer every criterion below with a score from {min} to {max}, or n/a (not applicable / do not know), or leave null. Fill in village, respondent and date too.',
+  'blank.note': 'To add evidence, write the answer as { score: 3, note: "what shows it" }.',
+  'blank.scale': 'Scale',
+  'blank.question': 'Question',
+  'blank.help': 'Help',
+  'blank.respondent': 'Respondent',
   'summary.line': '{villages} village(s) from {inputs} answer set(s) (files and CSV rows)',
   'summary.rejected': '{rejected} rejected',
   'summary.files': 'files',

@@ -22,14 +22,21 @@ export function levelTitle(r: VillageResult, lang: UiLang): string {
   return pick(l?.title ?? null, lang, r.framework.languages[0]) || id;
 }
 
-/** A plain-text table of villages: level, overall, each pillar (by id), coverage, respondents. */
+/** How many criteria the respondents disagree on (half the scale or more apart): "" for none. */
+function disagreements(r: VillageResult): string {
+  let n = 0;
+  for (const c of r.scores.criteria.values()) if (c.disagree) n++;
+  return n > 0 ? `⚑ ${n}` : '';
+}
+
+/** A plain-text table of villages: level, overall, each pillar (by id), coverage, respondents, disagreements. */
 export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
   const fw = results[0]?.framework;
   if (!fw) return '';
   const num = (x: number | null): string => (x === null ? '—' : round1(x).toFixed(1));
   const header = [
     label(lang, 'col.village'), label(lang, 'col.level'), label(lang, 'col.overall'),
-    ...fw.pillars.map((p) => p.id), label(lang, 'col.coverage'), label(lang, 'col.respondents'),
+    ...fw.pillars.map((p) => p.id), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
   ];
   const rows = results.map((r) => {
     const scored = r.scores.pillars.reduce((s, p) => s + p.scored, 0);
@@ -37,6 +44,7 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
     return [
       truncate(r.village, maxVillage), levelTitle(r, lang), num(r.scores.overall),
       ...r.scores.pillars.map((p) => num(p.score)), `${Math.round((scored / total) * 100)}%`, String(r.respondents),
+      disagreements(r),
     ];
   });
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));

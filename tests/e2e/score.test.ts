@@ -17,7 +17,7 @@ describe('village score', () => {
     const r = village(['score', 'examples/']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^Village\s+Level\s+Overall\s+strategy\s+innovation\s+participation\s+Coverage\s+Resp\.$/);
+    expect(lines[0]).toMatch(/^Village\s+Level\s+Overall\s+strategy\s+innovation\s+participation\s+Coverage\s+Resp\.\s+Discuss$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
       ['Alsunga', 'Lighthouse candidate', '83.3'],
       ['Ērgļi', 'Village in transition', '53.8'],

@@ -1,0 +1,91 @@
+import { stringify } from 'yaml';
+import { pick, type Framework } from '../core/framework.js';
+import { fill, labelsFor, uiLangFor } from '../i18n/messages.js';
+import { csvLines, type Cell, type CsvOptions } from './csv.js';
+
+const WIDTH = 96;
+
+/** Wraps text into `# ` comment lines of at most WIDTH characters, each with the given indent. */
+function comment(text: string, indent: string, first = ''): string[] {
+  const out: string[] = [];
+  let line = first ? `${indent}# ${first}` : `${indent}#`;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > WIDTH) {
+      out.push(line);
+      line = `${indent}#   ${word}`;
+    } else {
+      line += ` ${word}`;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out;
+}
+
+const scalar = (v: string): string => stringify(v).trimEnd();
+
+export interface BlankOptions {
+  village: string;
+  lang: string;
+  /** Where an editor finds the answers schema (the `yaml-language-server` line). */
+  schemaUrl: string;
+}
+
+/**
+ * A blank answers file to hand to a village: every criterion `null`, and above each, as comments,
+ * its question, the mentor's help and what every scale step means for it. Valid input for
+ * `village score` as it is (all unanswered). Pure.
+ */
+export function blankAnswers(fw: Framework, o: BlankOptions): string {
+  const L = labelsFor(uiLangFor(o.lang));
+  const t = (x: Parameters<typeof pick>[0]): string => pick(x, o.lang, fw.languages[0]);
+  const total = fw.criteria.size;
+  const steps = [...fw.scale.labels.entries()].sort((a, b) => a[0] - b[0]);
+  const lines: string[] = [
+    `# yaml-language-server: $schema=${o.schemaUrl}`,
+    ...comment(`${t(fw.title)} (${fw.id} ${fw.version})`, ''),
+    ...comment(fill(L['blank.how'], { min: fw.scale.min, max: fw.scale.max }), ''),
+    ...comment(L['blank.note'], ''),
+    ...comment(`${L['blank.scale']}: ${steps.map(([s, l]) => `${s} = ${t(l)}`).join('; ')}`, ''),
+    'schema: village-kit/answers@1',
+    `framework: ${fw.id}`,
+    `village: ${scalar(o.village)}`,
+    'municipality: null',
+    'lag: null',
+    'respondent: null',
+    'date: null',
+    `language: ${scalar(o.lang)}`,
+    'answers:',
+  ];
+  let n = 0;
+  for (const p of fw.pillars) {
+    lines.push('', `  # ── ${t(p.title)} ${'─'.repeat(Math.max(3, 60 - t(p.title).length))}`);
+    for (const c of p.criteria) {
+      n++;
+      lines.push('', ...comment(`${n}/${total} ${t(c.title)}`, '  '));
+      lines.push(...comment(t(c.question), '  ', `${L['blank.question']}:`));
+      if (c.help) lines.push(...comment(t(c.help), '  ', `${L['blank.help']}:`));
+      for (const [step, label] of steps) {
+        const rubric = t(c.levels.get(step));
+        lines.push(...comment(`${t(label)}${rubric ? ` — ${rubric}` : ''}`, '  ', `${step}:`));
+      }
+      lines.push(`  ${c.id}: null`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A spreadsheet template: one header row, with criterion ids or with the question texts in
+ * `lang`; `village score` reads either back.
+ */
+export function blankCsv(fw: Framework, headers: 'id' | 'question', lang: string, o: CsvOptions): string {
+  const L = labelsFor(uiLangFor(lang));
+  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const row: Cell[] =
+    headers === 'id'
+      ? ['village', 'respondent', 'date', ...fw.criteria.keys()]
+      : [L['col.village'], L['blank.respondent'], L['report.date'], ...[...fw.criteria.values()].map((c) => t(c.question))];
+  return csvLines([row], o);
+}
