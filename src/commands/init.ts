@@ -27,7 +27,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   if (opts.format === 'yaml' && opts.village.trim() === '') {
     throw new UserError(opts.lang === 'lv' ? 'norādiet ciemu: --village NOSAUKUMS' : 'name the village: --village NAME');
   }
-  const fw = await requireFramework(opts.criteria, opts.lang, term);
+  const fw = requireFramework(opts.criteria, opts.lang, term);
   if (!fw) return EXIT.rejected;
   const lang = contentLang(opts.langFlag, fw);
   const text =

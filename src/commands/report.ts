@@ -35,7 +35,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   if (opts.format === 'pdf' && !opts.out && term.isTTY) {
     throw new UserError(lang === 'lv' ? 'PDF netiek rakstīts terminālī: norādiet --out FAILS.pdf' : 'a PDF is not written to a terminal: add --out FILE.pdf');
   }
-  const fw = await requireFramework(opts.criteria, lang, term);
+  const fw = requireFramework(opts.criteria, lang, term);
   if (!fw) return EXIT.rejected;
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
   const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns });

@@ -15,7 +15,7 @@ import { writeFileSafe } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
-import { jsonDocument } from '../render/results.js';
+import { jsonChunks, jsonDocument } from '../render/results.js';
 import { resultsTable } from '../render/table.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
@@ -77,7 +77,7 @@ function sortResults(results: VillageResult[], sort: ScoreOptions['sort'], fw: F
  */
 export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCode> {
   const lang = opts.lang;
-  const fw = await requireFramework(opts.criteria, lang, term);
+  const fw = requireFramework(opts.criteria, lang, term);
   if (!fw) return EXIT.rejected;
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
 
@@ -97,7 +97,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
   const csvOptions: CsvOptions = { separator: opts.separator };
-  if (opts.format === 'json') term.out(jsonDocument(shown, errors, warnings));
+  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings)) term.out(chunk);
   else if (opts.format === 'csv') term.out(resultsCsv(shown, csvOptions));
   else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 

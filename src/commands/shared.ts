@@ -12,8 +12,8 @@ export function printDiagnostics(ds: readonly Diagnostic[], lang: UiLang, term: 
 }
 
 /** Loads the framework (`--criteria` or the bundled one); prints why when it cannot. */
-export async function requireFramework(file: string | undefined, lang: UiLang, term: Terminal): Promise<Framework | null> {
-  const loaded = await loadFramework(file ?? BUNDLED_CRITERIA);
+export function requireFramework(file: string | undefined, lang: UiLang, term: Terminal): Framework | null {
+  const loaded = loadFramework(file ?? BUNDLED_CRITERIA);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.value) printDiagnostics(errors, lang, term);
   return loaded.value;

@@ -28,10 +28,10 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   const inputs = opts.files.length > 0 ? opts.files : [CRITERIA_DIR];
   const { files, diagnostics } = await expandInputs(inputs, YAML_EXTS);
   const reports: FileReport[] = [];
-  let framework: Promise<Loaded<Framework>> | undefined;
+  let framework: Loaded<Framework> | undefined;
 
   for (const file of files) {
-    const { parsed, diagnostics: parseDiagnostics } = await readYaml(file);
+    const { parsed, diagnostics: parseDiagnostics } = readYaml(file);
     const found: Diagnostic[] = [...parseDiagnostics];
     let kind: FileReport['kind'] = null;
     if (parsed) {
@@ -41,7 +41,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       if (kind === 'criteria') found.push(...frameworkFrom(parsed, file).diagnostics);
       if (kind === 'answers') {
         framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA);
-        const fw = await framework;
+        const fw = framework;
         if (fw.value) found.push(...responseFrom(parsed, file, fw.value).diagnostics);
       }
     }
@@ -49,7 +49,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     reports.push({ file, kind, valid: !hasErrors(found) });
   }
   // A broken --criteria file makes every answers file unverifiable: say why, once.
-  const fw = framework ? await framework : undefined;
+  const fw = framework;
   if (fw && !fw.value) diagnostics.push(...fw.diagnostics);
 
   const sorted = [...diagnostics].sort(byPosition);

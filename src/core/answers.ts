@@ -7,8 +7,8 @@ import { suggest } from './suggest.js';
 export type Score = number | 'n/a' | null;
 
 export interface Answer {
-  score: Score;
-  note: string | null;
+  readonly score: Score;
+  readonly note: string | null;
 }
 
 /** One respondent's (or one session's) answers, from a YAML file or a CSV row. */
@@ -33,12 +33,27 @@ export function isRealDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+const plainAnswers = new Map<Score, Answer>();
+
+/**
+ * The answer for a score without a note. Answers are never mutated, so one object per score is
+ * shared: a batch of ten thousand files makes two hundred thousand of them.
+ */
+export function plainAnswer(score: Score): Answer {
+  let a = plainAnswers.get(score);
+  if (!a) {
+    a = Object.freeze({ score, note: null });
+    plainAnswers.set(score, a);
+  }
+  return a;
+}
+
 export function normaliseAnswer(value: AnswerValue): Answer {
   if (value !== null && typeof value === 'object') {
     const note = typeof value.note === 'string' && value.note.trim() !== '' ? value.note.trim() : null;
     return { score: value.score ?? null, note };
   }
-  return { score: value, note: null };
+  return plainAnswer(value);
 }
 
 const FULL_ID = new RegExp(FULL_ID_PATTERN);

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '../schema/answers.js';
-import { isRealDate, type Answer, type Response, type Score } from './answers.js';
+import { isRealDate, plainAnswer, type Answer, type Response, type Score } from './answers.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import type { Criterion, Framework } from './framework.js';
 import { suggest } from './suggest.js';
@@ -142,13 +142,13 @@ function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
 export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
   const v = value.trim();
   if (v === '') return null;
-  const k = textKey(v);
-  if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
   const inRange = (n: number): Score | undefined => (n >= fw.scale.min && n <= fw.scale.max ? n : undefined);
   const whole = /^([+-]?\d+)(?:[.,]0+)?$/.exec(v);
   if (whole) return inRange(Number(whole[1]));
   const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)\S/.exec(v);
   if (leading) return inRange(Number(leading[1]));
+  const k = textKey(v);
+  if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
   for (const steps of [fw.scale.labels, criterion.levels]) {
     for (const [step, text] of steps) {
       if (Object.values(text).some((t) => textKey(t) === k)) return step;
@@ -199,7 +199,7 @@ export function rowToResponse(
           column: index,
         });
       } else {
-        answers.set(col.criterion.id, { score, note: null });
+        answers.set(col.criterion.id, plainAnswer(score));
       }
     }
   });

@@ -85,9 +85,13 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
   let parser: Parser | null = null;
   let line = 1;
 
-  const onRecord = (record: string[], endLine: number): void => {
-    const newlines = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-    const startLine = endLine - newlines;
+  // Empty lines come through as records too, so every record starts on the line after the last one ended.
+  let nextLine = 1;
+  const onRecord = (record: string[]): void => {
+    const startLine = nextLine;
+    nextLine++;
+    for (const c of record) if (c.includes('\n')) nextLine += c.split('\n').length - 1;
+    if (record.every((c) => c.trim() === '')) return;
     if (!header.columns) {
       const mapped = mapHeader(record, fw, ignore);
       out.diagnostics.push(...mapped.diagnostics.map((d) => place(d, file, startLine)));
@@ -95,7 +99,6 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
       header.columns = mapped.columns;
       return;
     }
-    if (record.every((c) => c.trim() === '')) return;
     out.rows++;
     if (header.failed) {
       out.rejectedRows++;
@@ -116,10 +119,10 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
       resolve();
     };
     const start = (text: string): Parser => {
-      const p = parse({ delimiter: sniffSeparator(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS });
+      const p = parse({ delimiter: sniffSeparator(text), relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARS });
       p.on('readable', () => {
-        let rec: { record: string[]; info: { lines: number } } | null;
-        while ((rec = p.read() as typeof rec) !== null) onRecord(rec.record, rec.info.lines);
+        let record: string[] | null;
+        while ((record = p.read() as string[] | null) !== null) onRecord(record);
       });
       p.on('error', (e) => {
         const err = e as Error & { lines?: number };

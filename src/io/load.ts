@@ -7,6 +7,7 @@ import type { CriteriaFile } from '../schema/criteria.js';
 import { diagnoseSchema } from '../schema/diagnose.js';
 import { SCHEMA_TAGS, schemaErrors, type SchemaKind } from '../schema/validators.js';
 import { readText } from './read.js';
+import { fastParse } from './fast-yaml.js';
 import { locate, parseYaml, quickParse, type ParsedYaml } from './yaml.js';
 
 export interface Loaded<T> {
@@ -16,8 +17,8 @@ export interface Loaded<T> {
 }
 
 /** Reads and parses a YAML file; diagnostics are positioned. */
-export async function readYaml(file: string): Promise<{ parsed: ParsedYaml | null; diagnostics: Diagnostic[] }> {
-  const read = await readText(file);
+export function readYaml(file: string): { parsed: ParsedYaml | null; diagnostics: Diagnostic[] } {
+  const read = readText(file);
   if (read.diagnostic) return { parsed: null, diagnostics: [read.diagnostic] };
   return parseYaml(read.text, file);
 }
@@ -48,8 +49,8 @@ export function frameworkFrom(parsed: ParsedYaml, file: string): Loaded<Framewor
 }
 
 /** Loads a criteria file: the fast path when it is clean, else a full parse for positioned diagnostics. */
-export async function loadFramework(file: string): Promise<Loaded<Framework>> {
-  const read = await readText(file);
+export function loadFramework(file: string): Loaded<Framework> {
+  const read = readText(file);
   if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
   const quick = quickParse(read.text);
   if (quick && schemaErrors('criteria', quick.data).length === 0) {
@@ -72,14 +73,15 @@ export function responseFrom(parsed: ParsedYaml, file: string, framework: Framew
 }
 
 /** Loads an answers file: the fast path when it is clean, else a full parse for positioned diagnostics. */
-export async function loadResponse(file: string, framework: Framework): Promise<Loaded<Response>> {
-  const read = await readText(file);
+export function loadResponse(file: string, framework: Framework): Loaded<Response> {
+  const read = readText(file);
   if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
   return responseFromText(read.text, file, framework);
 }
 
 export function responseFromText(text: string, file: string, framework: Framework): Loaded<Response> {
-  const quick = quickParse(text);
+  const fast = fastParse(text);
+  const quick = fast ? { data: fast } : quickParse(text);
   if (quick && schemaErrors('answers', quick.data).length === 0 && checkAnswers(quick.data, framework).length === 0) {
     return { value: toResponse(quick.data as AnswersFile, file), diagnostics: [] };
   }

@@ -1,7 +1,14 @@
 import { load } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YAML from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { error, warning, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
 import type { MessageCode } from '../i18n/messages.js';
+
+// The full parser is needed only for files the fast readers refuse (and for their positions):
+// loaded on first use, so a clean batch never pays for it.
+let yamlLib: typeof YAML | undefined;
+const lib = (): typeof YAML => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YAML);
 
 /** Aliases beyond this many are refused (the "billion laughs" attack). No real file needs more. */
 export const MAX_ALIASES = 100;
@@ -40,6 +47,7 @@ export function quickParse(text: string): { data: unknown } | undefined {
  * errors come back as diagnostics with line and column; aliases are capped.
  */
 export function parseYaml(text: string, file: string): YamlResult {
+  const { LineCounter, parseDocument } = lib();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const place = (d: Diagnostic, offset: number): Diagnostic => {
@@ -99,6 +107,7 @@ export function locate(d: Diagnostic, parsed: ParsedYaml, file: string): Diagnos
 }
 
 function position(parsed: ParsedYaml, path: readonly PathSegment[], at: 'key' | 'value'): { line: number; column: number } {
+  const { isMap, isScalar, isSeq } = lib();
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [i, seg] of path.entries()) {

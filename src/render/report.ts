@@ -28,7 +28,7 @@ export async function reportRenderer(opts: ReportOptions): Promise<{ render: (pl
     return { render: async (plan) => ({ data: await renderPdf(plan, { paper: opts.paper ?? 'a4', version: VERSION }) }) };
   }
   const file = opts.template ?? DEFAULT_TEMPLATE;
-  const read = await readText(file);
+  const read = readText(file);
   if (read.diagnostic) return { render: () => Promise.resolve({ diagnostic: read.diagnostic }), diagnostic: read.diagnostic };
   const { renderMarkdown, TemplateError } = await import('./markdown.js');
   const template = read.text;

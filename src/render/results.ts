@@ -70,8 +70,25 @@ export function jsonResult(r: VillageResult): JsonResult {
   };
 }
 
-export function jsonDocument(results: VillageResult[], errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): string {
-  const plainErr = errors.map(({ severity: _s, ...e }) => e);
-  const plainWarn = warnings.map(({ severity: _s, ...w }) => w);
-  return `${JSON.stringify({ results: results.map(jsonResult), errors: plainErr, warnings: plainWarn }, null, 2)}\n`;
+/**
+ * The JSON document of `village score`, produced piece by piece so that ten thousand villages
+ * never sit in memory as one string. The text is the same as JSON.stringify(doc, null, 2).
+ */
+export function* jsonChunks(results: Iterable<VillageResult>, errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): Generator<string> {
+  // Stringified inside the same wrapper, a result gets the indentation it has in the whole document.
+  const PREFIX = '{\n  "results": [\n    '.length;
+  const SUFFIX = '\n  ]\n}'.length;
+  yield '{\n  "results": [';
+  let first = true;
+  for (const r of results) {
+    const json = JSON.stringify({ results: [jsonResult(r)] }, null, 2);
+    yield `${first ? '' : ','}\n    ${json.slice(PREFIX, json.length - SUFFIX)}`;
+    first = false;
+  }
+  yield first ? '],\n' : '\n  ],\n';
+  const list = (xs: PlainDiagnostic[]) => JSON.stringify(xs.map(({ severity: _s, ...x }) => x), null, 2).replace(/\n/g, '\n  ');
+  yield `  "errors": ${list(errors)},\n  "warnings": ${list(warnings)}\n}\n`;
 }
+
+export const jsonDocument = (results: VillageResult[], errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): string =>
+  [...jsonChunks(results, errors, warnings)].join('');
