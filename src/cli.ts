@@ -172,6 +172,39 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
     });
 
   program
+    .command('assess')
+    .description("a mentor's interactive session: question by question, every answer saved at once")
+    .addOption(criteriaOption())
+    .option('--answers <file>', 'the answers file: resumed when it exists, created when not')
+    .option('--village <name>', 'the village (asked when not given)')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village assess --village "Ērgļi"',
+        'village assess --answers ergli-2026-03-14.yaml     # resume next week, on any laptop',
+        'village assess --village Alsunga --lang en --criteria my-lag.yaml',
+      ]) + '\nKeys: ↑↓ to move, Enter to choose, Ctrl-C to stop (every confirmed answer is already saved).\n',
+    )
+    .action(async (o: { criteria?: string; answers?: string; village?: string; lang?: string }) => {
+      const input = process.stdin as NodeJS.ReadStream;
+      const interactive = input.isTTY && streams.stdout.isTTY === true;
+      const { assess } = await import('./commands/assess.js');
+      const lang = uiLang(o.lang);
+      setExit(
+        await assess(
+          { criteria: o.criteria, answers: o.answers, village: o.village, lang, langFlag: o.lang },
+          t(),
+          {
+            interactive,
+            prompts: async (navigation) => (await import('./io/prompts.js')).inquirerPrompts(navigation),
+            clear: () => void streams.stdout.write('\x1b[2J\x1b[3J\x1b[H'),
+          },
+        ),
+      );
+    });
+
+  program
     .command('init')
     .description('write a blank answers file (YAML with the questions as comments) or a CSV template')
     .option('--village <name>', 'the village the answers are for (YAML)', '')

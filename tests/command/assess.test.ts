@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Chalk } from 'chalk';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assess } from '../../src/commands/assess.js';
+import { Interrupted, type Item, type Prompts } from '../../src/io/prompts.js';
+import type { Terminal } from '../../src/io/terminal.js';
+import { tempDir, village } from '../helpers/cli.js';
+
+/** What the mentor does at each prompt: a value, or a function of the choices offered. */
+type Step = unknown;
+
+function scripted(steps: Step[]): Prompts & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (message: string, items: readonly Item<unknown>[]): unknown => {
+    asked.push(message);
+    if (steps.length === 0) throw new Interrupted();
+    const s = steps.shift();
+    return typeof s === 'function' ? (s as (m: string, i: readonly Item<unknown>[]) => unknown)(message, items) : s;
+  };
+  return {
+    asked,
+    choose: <T>(message: string, items: readonly Item<T>[]) => Promise.resolve(next(message, items) as T),
+    text: (message: string) => Promise.resolve(next(message, []) as string),
+  };
+}
+
+function terminal(): Terminal & { output: () => string; errors: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (d) => void (out += typeof d === 'string' ? d : Buffer.from(d).toString('utf8')),
+    err: (d) => void (err += typeof d === 'string' ? d : Buffer.from(d).toString('utf8')),
+    color: new Chalk({ level: 0 }),
+    errColor: new Chalk({ level: 0 }),
+    isTTY: true,
+    errIsTTY: true,
+    columns: 100,
+    env: {},
+    output: () => out,
+    errors: () => err,
+  };
+}
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const io = (prompts: Prompts) => ({ interactive: true, prompts: () => Promise.resolve(prompts), clear: () => undefined });
+const score = (n: number) => ({ kind: 'score', score: n });
+
+describe('assess, driven step by step', () => {
+  it('saves after every answer and stops with 130 on Ctrl-C, saying how to resume', async () => {
+    const file = tmp.path('ergli.yaml');
+    const prompts = scripted(['Madonas novads', '', 'mentora sesija', score(3), 'Vīzija 2030', score(1), '', { kind: 'na' }, 'nezinām']);
+    const term = terminal();
+    const code = await assess({ criteria: undefined, answers: file, village: 'Ērgļi', lang: 'lv', langFlag: undefined }, term, io(prompts));
+    expect(code).toBe(130);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('village: Ērgļi\nmunicipality: Madonas novads\nlag: null\nrespondent: mentora sesija\n');
+    expect(text).toContain('  strategy.vision: { score: 3, note: "Vīzija 2030" }\n  strategy.assets: 1\n  strategy.challenges: { score: n/a, note: "nezinām" }\n  strategy.cross-sector: null\n');
+    expect(term.errors()).toContain(`Lai turpinātu: village assess --answers ${file}`);
+    expect(village(['validate', file]).code).toBe(0);
+  });
+
+  it('resumes at the first unanswered criterion and finishes with a plan next to the answers', async () => {
+    const file = tmp.path('ergli.yaml');
+    let screens = 0;
+    const prompts = scripted([
+      (_m: string) => {
+        screens++;
+        return { kind: 'review' };
+      },
+      '#finish',
+      'md',
+    ]);
+    const term = terminal();
+    const code = await assess({ criteria: undefined, answers: file, village: undefined, lang: 'lv', langFlag: undefined }, term, io(prompts));
+    expect(code).toBe(0);
+    expect(screens).toBe(1);
+    expect(term.output()).toContain('Turpinām: atbildēti 3 no 21 kritērijiem.');
+    expect(term.output()).toContain('Kritērijs 4 no 21');
+    expect(term.output()).toContain('Kur kopiena ir šobrīd: Nepietiek datu');
+    expect(readFileSync(tmp.path('ergli-plan.md'), 'utf8')).toContain('# Viedā ciema rīcības plāns: Ērgļi');
+  });
+
+  it('leaves a broken file or one for another framework untouched', async () => {
+    const broken = tmp.path('broken.yaml');
+    writeFileSync(broken, 'schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
+    const term = terminal();
+    const code = await assess({ criteria: undefined, answers: broken, village: undefined, lang: 'en', langFlag: 'en' }, term, io(scripted([])));
+    expect(code).toBe(1);
+    expect(term.errors()).toContain('these answers are for framework "other"');
+    expect(readFileSync(broken, 'utf8')).toBe('schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
+  });
+
+  it('refuses to run without a terminal, before loading anything', async () => {
+    await expect(
+      assess({ criteria: 'no-such.yaml', answers: undefined, village: undefined, lang: 'en', langFlag: undefined }, terminal(), {
+        interactive: false,
+        prompts: () => Promise.reject(new Error('must not be called')),
+        clear: () => undefined,
+      }),
+    ).rejects.toThrow('needs an interactive terminal');
+  });
+});
