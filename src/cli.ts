@@ -41,8 +41,8 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
 
   program
     .command('validate')
-    .description('check criteria and answers files (told apart by their "schema:" field)')
-    .argument('[files...]', 'YAML files or folders (default: the bundled criteria)')
+    .description('check criteria and answers files (told apart by their "schema:" field) and CSV answers')
+    .argument('[files...]', 'YAML or CSV files, or folders (default: the bundled criteria)')
     .addOption(criteriaOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .addOption(langOption())
@@ -51,6 +51,7 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
       examples([
         'village validate',
         'village validate criteria/my-lag.yaml answers/',
+        'village validate survey.csv                    # a spreadsheet export, row by row',
         'village validate criteria/ --format github   # annotations in GitHub Actions',
       ]),
     )

@@ -2,7 +2,9 @@ import { byPosition, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { label, type UiLang } from '../i18n/messages.js';
-import { expandInputs, YAML_EXTS } from '../io/inputs.js';
+import { loadCsv } from '../io/csv.js';
+import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
+import { isCsv } from '../io/responses.js';
 import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Loaded } from '../io/load.js';
 import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
@@ -26,11 +28,18 @@ interface FileReport {
 /** `village validate`: checks criteria and answers files; exit 0 when all are valid, 1 if not. */
 export async function validate(opts: ValidateOptions, term: Terminal): Promise<ExitCode> {
   const inputs = opts.files.length > 0 ? opts.files : [CRITERIA_DIR];
-  const { files, diagnostics } = await expandInputs(inputs, YAML_EXTS);
+  const { files, diagnostics } = await expandInputs(inputs, INPUT_EXTS);
   const reports: FileReport[] = [];
   let framework: Loaded<Framework> | undefined;
 
   for (const file of files) {
+    if (isCsv(file)) {
+      framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA);
+      const found = framework.value ? (await loadCsv(file, framework.value)).diagnostics : [];
+      diagnostics.push(...found);
+      reports.push({ file, kind: 'answers', valid: !hasErrors(found) });
+      continue;
+    }
     const { parsed, diagnostics: parseDiagnostics } = readYaml(file);
     const found: Diagnostic[] = [...parseDiagnostics];
     let kind: FileReport['kind'] = null;

@@ -103,6 +103,17 @@ describe('village validate', () => {
     ]);
   });
 
+  it('checks CSV answers row by row', () => {
+    const csv = tempDir({ 's.csv': 'village;strategy.vision;Kopīga vīzija\nĒrgļi;3;\nAlsunga;nav;2\n' });
+    const r = village(['validate', csv.path('s.csv')]);
+    csv.cleanup();
+    expect(r.code).toBe(1);
+    expect(r.stdout.replaceAll(csv.dir, '').trim().split('\n')).toEqual([
+      '/s.csv:1:3: column 3 "Kopīga vīzija" matches no criterion id, question or title; rename it or pass --ignore-column "Kopīga vīzija"',
+    ]);
+    expect(village(['validate', 'tests/fixtures/csv/excel-lv.csv']).code).toBe(0);
+  });
+
   it('prints JSON and GitHub annotations', () => {
     const json = village(['validate', files.path('bad/out-of-range.yaml'), '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({
