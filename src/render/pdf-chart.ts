@@ -14,12 +14,22 @@ export function pillarChart(doc: Doc, plan: Plan, x: number, y: number, width: n
   return plan.pillars.length >= 3 ? radar(doc, plan, x, y, width) : bars(doc, plan, x, y, width);
 }
 
+const LABEL_SPACE = 26;
+const LEGEND_SPACE = 18;
+
+/** The radius and the height a radar chart of n axes takes (its lowest vertex decides the bottom). */
+export function radarSize(n: number, width: number): { r: number; height: number; below: number } {
+  const r = Math.min(115, width * 0.22);
+  let below = 0;
+  for (let i = 0; i < n; i++) below = Math.max(below, Math.sin(-Math.PI / 2 + (2 * Math.PI * i) / n));
+  return { r, below, height: LABEL_SPACE + r + r * below + LABEL_SPACE + LEGEND_SPACE };
+}
+
 function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): number {
-  const height = Math.min(260, width * 0.62);
-  const r = height / 2 - 34;
-  const cx = x + width / 2;
-  const cy = y + height / 2;
   const n = plan.pillars.length;
+  const { r, height } = radarSize(n, width);
+  const cx = x + width / 2;
+  const cy = y + LABEL_SPACE + r;
   const angle = (i: number): number => -Math.PI / 2 + (2 * Math.PI * i) / n;
   const point = (i: number, score: number): [number, number] => [
     cx + Math.cos(angle(i)) * r * (score / 100),
@@ -44,8 +54,6 @@ function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): numbe
     const [px, py] = point(i, 100);
     doc.moveTo(cx, cy).lineTo(px, py).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
   }
-  doc.font(FONT.body).fontSize(6.5).fillColor(COLOR.muted);
-  for (const ring of [50, 100]) doc.text(String(ring), cx + 2, cy - r * (ring / 100) - 8, { lineBreak: false });
 
   // Level thresholds: dashed rings.
   plan.thresholds.forEach((t, ti) => {
@@ -66,6 +74,15 @@ function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): numbe
     doc.circle(px, py, 2.4).fill(COLOR.accent);
   });
 
+  // Ring values on the first axis, on a white ground so the lines do not cross them.
+  doc.font(FONT.body).fontSize(6.5);
+  for (const ring of [50, 100]) {
+    const ty = cy - r * (ring / 100) - 3.5;
+    const w = doc.widthOfString(String(ring));
+    doc.rect(cx - w / 2 - 1, ty - 0.5, w + 2, 8).fill('#ffffff');
+    doc.fillColor(COLOR.muted).text(String(ring), cx - w / 2, ty, { lineBreak: false });
+  }
+
   // Axis labels: pillar title and score, placed outside the chart on the side they point to.
   plan.pillars.forEach((p, i) => {
     const a = angle(i);
@@ -83,10 +100,10 @@ function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): numbe
     doc.font(FONT.body).fontSize(8.5).fillColor(COLOR.accent).text(p.scoreText, tx, ty + titleH, { width: labelWidth, align });
   });
 
-  legend(doc, plan, x, y + height - 2, width);
+  legend(doc, plan, x, y + height - LEGEND_SPACE + 4, width);
   doc.restore();
   doc.fillColor(COLOR.text);
-  return height + 14;
+  return height;
 }
 
 function bars(doc: Doc, plan: Plan, x: number, y: number, width: number): number {

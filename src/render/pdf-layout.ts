@@ -77,16 +77,27 @@ export class Layout {
     this.space(opts.gap ?? 6);
   }
 
-  bullets(items: readonly string[], opts: { size?: number; indent?: number } = {}): void {
+  /** A bullet list; an item may start with a bold lead (a name) followed by plain text. */
+  bullets(items: readonly (string | { lead: string; text: string })[], opts: { size?: number; indent?: number } = {}): void {
     const size = opts.size ?? 10;
     const indent = opts.indent ?? 12;
+    const width = this.width - indent;
     for (const item of items) {
+      const lead = typeof item === 'string' ? '' : `${item.lead} `;
+      const text = typeof item === 'string' ? item : item.text;
       this.doc.font(FONT.body).fontSize(size);
-      const h = this.doc.heightOfString(item, { width: this.width - indent, lineGap: 1.5 });
-      this.ensure(h + 2);
+      // Measured as one run: the bold lead is only slightly wider than the regular one.
+      const h = this.doc.heightOfString(lead + text, { width, lineGap: 1.5 });
+      this.ensure(h + 4);
       const y = this.doc.y;
       this.doc.fillColor(COLOR.accent).circle(this.left + 3, y + size * 0.55, 1.6).fill();
-      this.doc.fillColor(COLOR.text).text(item, this.left + indent, y, { width: this.width - indent, lineGap: 1.5 });
+      this.doc.fillColor(COLOR.text);
+      if (lead) {
+        this.doc.font(FONT.bold).text(lead, this.left + indent, y, { width, lineGap: 1.5, continued: true });
+        this.doc.font(FONT.body).text(text, { width, lineGap: 1.5 });
+      } else {
+        this.doc.text(text, this.left + indent, y, { width, lineGap: 1.5 });
+      }
       this.space(2);
     }
     this.space(4);

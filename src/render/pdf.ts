@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Plan } from '../core/plan.js';
-import { pillarChart } from './pdf-chart.js';
+import { pillarChart, radarSize } from './pdf-chart.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 import type { Paper } from './report.js';
 
@@ -93,6 +93,7 @@ function titleBlock(l: Layout, plan: Plan): void {
   l.space(2);
   doc.font(FONT.bold).fontSize(24).fillColor(COLOR.text).text(plan.village, l.left, doc.y, { width: l.width });
   l.space(2);
+  // Municipality and LAG under the name; the facts below add the rest.
   const place = [plan.municipality, plan.lag].filter((x): x is string => x !== null).join(' · ');
   if (place) doc.font(FONT.body).fontSize(11).fillColor(COLOR.muted).text(place, { width: l.width });
   l.space(8);
@@ -103,8 +104,6 @@ function titleBlock(l: Layout, plan: Plan): void {
     [L['report.respondents'], respondents],
     [L['report.framework'], `${plan.framework.title} (${plan.framework.id} ${plan.framework.version})`],
   ];
-  if (plan.municipality) facts.splice(1, 0, [L['report.municipality'], plan.municipality]);
-  if (plan.lag) facts.splice(plan.municipality ? 2 : 1, 0, [L['report.lag'], plan.lag]);
   const keyWidth = 120;
   for (const [k, v] of facts) {
     const y = doc.y;
@@ -163,7 +162,7 @@ function levelBlock(l: Layout, plan: Plan): void {
 
 function chartBlock(l: Layout, plan: Plan): void {
   l.heading(plan.labels['report.scores'], 14);
-  const height = plan.pillars.length >= 3 ? Math.min(260, l.width * 0.62) + 14 : plan.pillars.length * 22 + 30;
+  const height = plan.pillars.length >= 3 ? radarSize(plan.pillars.length, l.width).height : plan.pillars.length * 22 + 30;
   l.ensure(height);
   const used = pillarChart(l.doc, plan, l.left, l.doc.y, l.width);
   l.doc.x = l.left;
@@ -183,11 +182,11 @@ function strengthsBlock(l: Layout, plan: Plan): void {
   const L = plan.labels;
   l.heading(L['report.strengths'], 14);
   if (plan.strengths.length === 0) l.paragraph(L['report.strengthsNone'], { size: 9.5 });
-  else l.bullets(plan.strengths.map((s) => `${s.title} (${s.pillar}): ${s.label}${s.rubric ? ` — ${s.rubric}` : ''}`), { size: 9.5 });
+  else l.bullets(plan.strengths.map((s) => ({ lead: s.title, text: `(${s.pillar}): ${s.label}${s.rubric ? ` — ${s.rubric}` : ''}` })), { size: 9.5 });
   if (plan.discuss.length > 0) {
     l.heading(L['report.discuss'], 14);
     l.paragraph(L['report.discussIntro'], { size: 9.5, color: COLOR.muted });
-    l.bullets(plan.discuss.map((d) => `${d.title} (${d.pillar}): ${d.spread}`), { size: 9.5 });
+    l.bullets(plan.discuss.map((d) => ({ lead: d.title, text: `(${d.pillar}): ${d.spread}` })), { size: 9.5 });
   }
 }
 
@@ -218,10 +217,10 @@ function criteriaBlock(l: Layout, plan: Plan): void {
     l.heading(`${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})`, 11.5, 4);
     l.table(
       [
-        { header: L['report.criterion'], width: 0.27 },
-        { header: L['report.raw'], width: 0.2 },
-        { header: L['report.score'], width: 0.13 },
-        { header: L['report.evidence'], width: 0.4 },
+        { header: L['report.criterion'], width: 0.24 },
+        { header: L['report.raw'], width: 0.19 },
+        { header: L['report.score'], width: 0.12 },
+        { header: L['report.evidence'], width: 0.45 },
       ],
       p.criteria.map((c): Cell[] => [
         c.disagree ? `${c.title}\n⚑ ${L['report.discuss']}` : c.title,
@@ -239,11 +238,11 @@ function closingBlock(l: Layout, plan: Plan): void {
   if (plan.open.length > 0) {
     l.heading(L['report.open'], 14);
     l.paragraph(L['report.openIntro'], { size: 9.5, color: COLOR.muted });
-    l.bullets(plan.open.map((c) => `${c.title} (${c.pillar}): ${c.question}`), { size: 9.5 });
+    l.bullets(plan.open.map((c) => ({ lead: c.title, text: `(${c.pillar}): ${c.question}` })), { size: 9.5 });
   }
   if (plan.examples.length > 0) {
     l.heading(L['report.examples'], 14);
-    l.bullets(plan.examples.map((e) => `${e.name}: ${e.text}${e.url ? ` ${e.url}` : ''}`), { size: 9.5 });
+    l.bullets(plan.examples.map((e) => ({ lead: e.name, text: `${e.text}${e.url ? ` ${e.url}` : ''}` })), { size: 9.5 });
   }
 }
 

@@ -29,7 +29,7 @@ describe('the action plan', () => {
     // a.x: 1 × (7−2)/6; b.y: 2 × (7−6)/6; a.y: 1 × (7−6)/6. b.x is at 5, not below 3.
     expect(p.actions.map((a) => a.id)).toEqual(['ax-first', 'ax-advanced', 'by', 'ay']);
     expect(p.actions.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
-    expect(p.actions[0]).toMatchObject({ criterion: 'Criterion x', pillar: 'Pillar a', timeframe: 'short term (up to 1 year)' });
+    expect(p.actions[0]).toMatchObject({ criterion: 'Criterion x', pillar: 'Pillar a', timeframe: 'within a year' });
     expect(p.actions[0]?.priority).toBeCloseTo(5 / 6, 10);
   });
 
