@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Answer, Response } from '../core/answers.js';
 import { evaluate } from '../core/evaluate.js';
-import { pick, type Framework } from '../core/framework.js';
+import { translator, type Framework } from '../core/framework.js';
 import { buildPlan } from '../core/plan.js';
 import { currentId, progressOf, startSession, step, type Session, type SessionEvent } from '../core/session.js';
 import { safeFileName } from '../core/slug.js';
@@ -83,7 +83,7 @@ function resumeFrom(file: string, fw: Framework, lang: UiLang, term: Terminal): 
 
 async function openSession(fw: Framework, opts: AssessOptions, lang: string, L: Labels, term: Terminal, prompts: Prompts): Promise<Start | null> {
   if (opts.answers && (await exists(opts.answers))) return resumeFrom(opts.answers, fw, opts.lang, term);
-  term.out(`${term.color.bold(pick(fw.title, lang, fw.languages[0]))}\n\n`);
+  term.out(`${term.color.bold(translator(fw, lang)(fw.title))}\n\n`);
   const village = opts.village?.trim() || (await prompts.text(L['assess.village'], { required: L['assess.villageEmpty'] }));
   let file = opts.answers;
   if (!file) {
@@ -198,7 +198,7 @@ async function questionScreen(
 
 /** Every criterion by pillar with its answer; returns the one picked, or null. */
 async function pickCriterion(fw: Framework, s: Session, lang: string, L: Labels, prompts: Prompts, backLabel: string): Promise<string | null> {
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const t = translator(fw, lang);
   const items: ({ value: string | null; name: string } | 'separator')[] = [{ value: null, name: backLabel }];
   for (const p of fw.pillars) {
     items.push('separator');
@@ -212,7 +212,7 @@ async function pickCriterion(fw: Framework, s: Session, lang: string, L: Labels,
 }
 
 async function reviewScreen(fw: Framework, s: Session, lang: string, L: Labels, term: Terminal, prompts: Prompts, width: number): Promise<SessionEvent> {
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const t = translator(fw, lang);
   term.out(`${term.color.bold(L['assess.reviewTitle'])}\n`);
   for (const p of fw.pillars) {
     const done = p.criteria.filter((c) => (s.answers.get(c.id)?.score ?? null) !== null).length;

@@ -147,5 +147,11 @@ export function pick(text: Text | null | undefined, lang: string, fallback?: str
   return text[lang] ?? (fallback !== undefined ? text[fallback] : undefined) ?? Object.values(text)[0] ?? '';
 }
 
+/** A function that picks every text of a framework in `lang` (falling back to its first language). */
+export const translator =
+  (fw: Framework, lang: string) =>
+  (text: Text | null | undefined): string =>
+    pick(text, lang, fw.languages[0]);
+
 /** The scale's width, max − min. */
 export const span = (scale: Scale): number => scale.max - scale.min;

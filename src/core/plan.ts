@@ -1,7 +1,7 @@
 import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
 import type { RuleCheck } from './classify.js';
 import type { VillageResult } from './evaluate.js';
-import { INCOMPLETE, UNPLACED, pick, span, type Criterion, type Framework, type Text } from './framework.js';
+import { INCOMPLETE, UNPLACED, span, translator, type Criterion, type Framework, type Text } from './framework.js';
 import type { CriterionScore } from './scoring.js';
 
 /** The action plan as plain data in one language: what every report renderer draws. */
@@ -84,8 +84,7 @@ export function buildPlan(result: VillageResult, lang: string, today: string): P
   const fw = result.framework;
   const ui = uiLangFor(lang);
   const labels = labelsFor(ui);
-  const fallback = fw.languages[0];
-  const t = (text: Text | null | undefined): string => pick(text, lang, fallback);
+  const t = translator(fw, lang);
   const num = new Intl.NumberFormat(ui === 'lv' ? 'lv-LV' : 'en-GB', { maximumFractionDigits: 1 });
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));
   const pct = new Intl.NumberFormat(ui === 'lv' ? 'lv-LV' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });

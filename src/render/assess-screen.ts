@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Answer } from '../core/answers.js';
-import { pick, type Criterion, type Framework } from '../core/framework.js';
+import { translator, type Criterion, type Framework } from '../core/framework.js';
 import type { Progress } from '../core/session.js';
 import { fill, type LabelKey } from '../i18n/messages.js';
 import type { Item } from '../io/prompts.js';
@@ -34,7 +34,7 @@ export function wrap(text: string, width: number, indent = ''): string {
 export function answerText(a: Answer | undefined, fw: Framework, lang: string, L: Labels): string {
   if (!a || a.score === null) return L['assess.unanswered'];
   if (a.score === 'n/a') return 'n/a';
-  return `${a.score} — ${pick(fw.scale.labels.get(a.score), lang, fw.languages[0])}`;
+  return `${a.score} — ${translator(fw, lang)(fw.scale.labels.get(a.score))}`;
 }
 
 /**
@@ -51,7 +51,7 @@ export function questionHeader(
   color: ChalkInstance,
   width: number,
 ): string {
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const t = translator(fw, lang);
   const pillar = fw.pillars.find((x) => x.id === c.pillarId);
   const bar = `${'■'.repeat(p.answered)}${'□'.repeat(p.total - p.answered)}`;
   const lines = [
@@ -74,7 +74,7 @@ export function questionHeader(
  * criterion (the rubric), then n/a, skip (or keep), back, the overview and the review.
  */
 export function questionChoices(fw: Framework, c: Criterion, answer: Answer | undefined, lang: string, L: Labels): Item<QuestionChoice>[] {
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const t = translator(fw, lang);
   const items: Item<QuestionChoice>[] = [];
   for (let s = fw.scale.min; s <= fw.scale.max; s++) {
     const rubric = t(c.levels.get(s));

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { pick, type Framework } from '../core/framework.js';
+import { translator, type Framework } from '../core/framework.js';
 import { fill, labelsFor, uiLangFor } from '../i18n/messages.js';
 import { csvLines, type Cell, type CsvOptions } from './csv.js';
 
@@ -39,7 +39,7 @@ export interface BlankOptions {
  */
 export function blankAnswers(fw: Framework, o: BlankOptions): string {
   const L = labelsFor(uiLangFor(o.lang));
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, o.lang, fw.languages[0]);
+  const t = translator(fw, o.lang);
   const total = fw.criteria.size;
   const steps = [...fw.scale.labels.entries()].sort((a, b) => a[0] - b[0]);
   const lines: string[] = [
@@ -82,7 +82,7 @@ export function blankAnswers(fw: Framework, o: BlankOptions): string {
  */
 export function blankCsv(fw: Framework, headers: 'id' | 'question', lang: string, o: CsvOptions): string {
   const L = labelsFor(uiLangFor(lang));
-  const t = (x: Parameters<typeof pick>[0]): string => pick(x, lang, fw.languages[0]);
+  const t = translator(fw, lang);
   const row: Cell[] =
     headers === 'id'
       ? ['village', 'respondent', 'date', ...fw.criteria.keys()]

@@ -1,5 +1,6 @@
 import type { RuleCheck } from '../core/classify.js';
 import type { VillageResult } from '../core/evaluate.js';
+import type { CriterionScore } from '../core/scoring.js';
 import { round1 } from '../core/plan.js';
 import type { PlainDiagnostic } from './diagnostics.js';
 
@@ -22,15 +23,7 @@ export interface JsonResult {
   next_level: { id: string; unmet: JsonCheck[] } | null;
 }
 
-interface JsonCriterion {
-  raw: number | null;
-  score: number | null;
-  min: number | null;
-  max: number | null;
-  n: number;
-  na: number;
-  disagree: boolean;
-}
+type JsonCriterion = Omit<CriterionScore, 'id' | 'notes'>;
 
 type JsonCheck = Omit<RuleCheck, 'held'>;
 

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Chalk } from 'chalk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assess } from '../../src/commands/assess.js';
 import { Interrupted, type Item, type Prompts } from '../../src/io/prompts.js';
-import type { Terminal } from '../../src/io/terminal.js';
 import { tempDir, village } from '../helpers/cli.js';
+import { fakeTerminal } from '../helpers/terminal.js';
 
 /** What the mentor does at each prompt: a value, or a function of the choices offered. */
 type Step = unknown;
@@ -24,23 +23,6 @@ function scripted(steps: Step[]): Prompts & { asked: string[] } {
   };
 }
 
-function terminal(): Terminal & { output: () => string; errors: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (d) => void (out += typeof d === 'string' ? d : Buffer.from(d).toString('utf8')),
-    err: (d) => void (err += typeof d === 'string' ? d : Buffer.from(d).toString('utf8')),
-    color: new Chalk({ level: 0 }),
-    errColor: new Chalk({ level: 0 }),
-    isTTY: true,
-    errIsTTY: true,
-    columns: 100,
-    env: {},
-    output: () => out,
-    errors: () => err,
-  };
-}
-
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const io = (prompts: Prompts) => ({ interactive: true, prompts: () => Promise.resolve(prompts), clear: () => undefined });
@@ -50,7 +32,7 @@ describe('assess, driven step by step', () => {
   it('saves after every answer and stops with 130 on Ctrl-C, saying how to resume', async () => {
     const file = tmp.path('ergli.yaml');
     const prompts = scripted(['Madonas novads', '', 'mentora sesija', score(3), 'Vīzija 2030', score(1), '', { kind: 'na' }, 'nezinām']);
-    const term = terminal();
+    const term = fakeTerminal();
     const code = await assess({ criteria: undefined, answers: file, village: 'Ērgļi', lang: 'lv', langFlag: undefined }, term, io(prompts));
     expect(code).toBe(130);
     const text = readFileSync(file, 'utf8');
@@ -71,7 +53,7 @@ describe('assess, driven step by step', () => {
       '#finish',
       'md',
     ]);
-    const term = terminal();
+    const term = fakeTerminal();
     const code = await assess({ criteria: undefined, answers: file, village: undefined, lang: 'lv', langFlag: undefined }, term, io(prompts));
     expect(code).toBe(0);
     expect(screens).toBe(1);
@@ -84,7 +66,7 @@ describe('assess, driven step by step', () => {
   it('leaves a broken file or one for another framework untouched', async () => {
     const broken = tmp.path('broken.yaml');
     writeFileSync(broken, 'schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
-    const term = terminal();
+    const term = fakeTerminal();
     const code = await assess({ criteria: undefined, answers: broken, village: undefined, lang: 'en', langFlag: 'en' }, term, io(scripted([])));
     expect(code).toBe(1);
     expect(term.errors()).toContain('these answers are for framework "other"');
@@ -93,7 +75,7 @@ describe('assess, driven step by step', () => {
 
   it('refuses to run without a terminal, before loading anything', async () => {
     await expect(
-      assess({ criteria: 'no-such.yaml', answers: undefined, village: undefined, lang: 'en', langFlag: undefined }, terminal(), {
+      assess({ criteria: 'no-such.yaml', answers: undefined, village: undefined, lang: 'en', langFlag: undefined }, fakeTerminal(), {
         interactive: false,
         prompts: () => Promise.reject(new Error('must not be called')),
         clear: () => undefined,
