@@ -91,6 +91,8 @@ export const messages = {
   'ans.badDate': (p) => `${q(p.date)} is not a real date (YYYY-MM-DD)`,
   // csv
   'csv.parse': (p) => `CSV: ${p.detail}`,
+  'csv.unclosedQuote': () => 'a quote (") opened on this line or before it is never closed',
+  'csv.rowTooLong': (p) => `a row is longer than ${p.limit} characters: is a quote (") left open?`,
   'csv.noVillageColumn': () => 'no "village" column: add a column named "village" (or "ciems")',
   'csv.unknownColumn': (p) =>
     `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${q(p.column)}`,

@@ -83,6 +83,8 @@ export const messages: Messages = {
   'ans.scoreOutOfRange': (p) => `vērtējums ${p.score} ir ārpus skalas ${p.min}–${p.max}`,
   'ans.badDate': (p) => `${q(p.date)} nav īsts datums (GGGG-MM-DD)`,
   'csv.parse': (p) => `CSV: ${p.detail}`,
+  'csv.unclosedQuote': () => 'pēdiņa ("), kas atvērta šajā vai kādā iepriekšējā rindā, nav aizvērta',
+  'csv.rowTooLong': (p) => `rinda ir garāka par ${p.limit} rakstzīmēm: vai kāda pēdiņa (") nav aizvērta?`,
   'csv.noVillageColumn': () => 'nav kolonnas “village”: pievienojiet kolonnu “ciems” (vai “village”)',
   'csv.unknownColumn': (p) =>
     `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${q(p.column)}`,

@@ -125,8 +125,14 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
         while ((record = p.read() as string[] | null) !== null) onRecord(record);
       });
       p.on('error', (e) => {
-        const err = e as Error & { lines?: number };
-        fail({ ...error('csv.parse', { detail: err.message.replace(/^Invalid \w+: /, '') }), file, line: err.lines ?? line, column: 1 });
+        const err = e as Error & { lines?: number; code?: string };
+        const d =
+          err.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? error('csv.unclosedQuote')
+            : err.code === 'CSV_MAX_RECORD_SIZE'
+              ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
+              : error('csv.parse', { detail: err.message });
+        fail({ ...d, file, line: err.lines ?? line, column: 1 });
       });
       p.on('end', () => resolve());
       return p;

@@ -166,6 +166,14 @@ describe('village score with CSV', () => {
     ]);
   });
 
+  it('says when a quote is never closed, in the user language', () => {
+    const csv = tempDir({ 's.csv': 'village,strategy.vision\n"Ērgļi,3\nX,2\n' });
+    const r = village(['score', csv.path('s.csv'), '--lang', 'lv']);
+    csv.cleanup();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('s.csv:3:1: pēdiņa ("), kas atvērta šajā vai kādā iepriekšējā rindā, nav aizvērta');
+  });
+
   it('rejects a CSV whose columns match nothing, naming them', () => {
     const csv = tempDir({ 's.csv': 'village,Mana kolonna\nAlsunga,3\n' });
     const r = village(['score', csv.path('s.csv')]);
