@@ -87,7 +87,18 @@ describe('the PDF action plan', () => {
     expect(ink).toBeLessThan(0.5);
   });
 
-  it('is not written to a terminal-less stdout by accident, but can be piped', () => {
+  it('is written per village by score --reports --report-format pdf', () => {
+    const r = village(['score', 'examples/', '--reports', tmp.path('plans'), '--report-format', 'pdf']);
+    expect(r.code).toBe(0);
+    for (const name of ['alsunga', 'ērgļi', 'lejasciems']) {
+      const file = tmp.path(`plans/${name}.pdf`);
+      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    }
+    expect(pdfText(tmp.path('plans/lejasciems.pdf'))).toContain('Ceļa sākumā');
+  });
+
+  it('can be piped to another program', () => {
     const r = village(['report', 'examples/alsunga.yaml', '--format', 'pdf']);
     expect(r.code).toBe(0);
     expect(r.out.subarray(0, 5).toString('latin1')).toBe('%PDF-');
