@@ -1,5 +1,5 @@
 import { EXIT, UserError, type ExitCode } from '../errors.js';
-import { label, type UiLang } from '../i18n/messages.js';
+import { label, message, type UiLang } from '../i18n/messages.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
@@ -25,7 +25,7 @@ export interface InitOptions {
 /** `village init`: a blank answers file (YAML with the questions as comments) or a CSV template. */
 export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode> {
   if (opts.format === 'yaml' && opts.village.trim() === '') {
-    throw new UserError(opts.lang === 'lv' ? 'norādiet ciemu: --village NOSAUKUMS' : 'name the village: --village NAME');
+    throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
   const fw = requireFramework(opts.criteria, opts.lang, term);
   if (!fw) return EXIT.rejected;

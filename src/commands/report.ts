@@ -33,7 +33,7 @@ export interface ReportCommandOptions {
 export async function report(opts: ReportCommandOptions, term: Terminal): Promise<ExitCode> {
   const lang = opts.lang;
   if (opts.format === 'pdf' && !opts.out && term.isTTY) {
-    throw new UserError(lang === 'lv' ? 'PDF netiek rakstīts terminālī: norādiet --out FAILS.pdf' : 'a PDF is not written to a terminal: add --out FILE.pdf');
+    throw new UserError(message(lang, 'usage.pdfToTerminal'));
   }
   const fw = requireFramework(opts.criteria, lang, term);
   if (!fw) return EXIT.rejected;

@@ -6,7 +6,7 @@ import { groupResponses } from '../core/group.js';
 import { buildPlan } from '../core/plan.js';
 import { safeFileName } from '../core/slug.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
-import { label, type UiLang } from '../i18n/messages.js';
+import { label, message, type UiLang } from '../i18n/messages.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { progress } from '../io/progress.js';
 import { loadResponses } from '../io/responses.js';
@@ -51,9 +51,7 @@ function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
   const known = [...fw.levels.map((l) => l.id), INCOMPLETE, UNPLACED];
   for (const id of ids) {
     if (!known.includes(id)) {
-      throw new UserError(
-        lang === 'lv' ? `nezināms līmenis “${id}”; ir: ${known.join(', ')}` : `unknown level "${id}"; the levels are: ${known.join(', ')}`,
-      );
+      throw new UserError(message(lang, 'usage.unknownLevel', { id, known: known.join(', ') }));
     }
   }
 }

@@ -114,6 +114,9 @@ export const messages = {
   'report.noVillage': (p) => `no answers for village ${q(p.village)}`,
   'report.nothing': () => 'no usable answers: nothing to report',
   'template.error': (p) => `template: ${p.detail}`,
+  'usage.pdfToTerminal': () => 'a PDF is not written to a terminal: add --out FILE.pdf',
+  'usage.unknownLevel': (p) => `unknown level ${q(p.id)}; the levels are: ${p.known}`,
+  'usage.needVillage': () => 'name the village: --village NAME',
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */

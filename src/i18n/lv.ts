@@ -106,6 +106,9 @@ export const messages: Messages = {
   'report.noVillage': (p) => `nav atbilžu par ciemu ${q(p.village)}`,
   'report.nothing': () => 'nav derīgu atbilžu: nav par ko veidot plānu',
   'template.error': (p) => `veidne: ${p.detail}`,
+  'usage.pdfToTerminal': () => 'PDF netiek rakstīts terminālī: norādiet --out FAILS.pdf',
+  'usage.unknownLevel': (p) => `nezināms līmenis ${q(p.id)}; līmeņi ir: ${p.known}`,
+  'usage.needVillage': () => 'norādiet ciemu: --village NOSAUKUMS',
 };
 
 export const labels: Labels = {
