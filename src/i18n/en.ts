@@ -50,6 +50,7 @@ export const messages = {
   'yaml.implicitKey': () => 'a key must be on one line and followed by ": " (is a colon missing, or a value not quoted?)',
   'yaml.unresolvedAlias': (p) => `unknown alias ${q(p.detail)}`,
   'yaml.warning': (p) => `YAML: ${p.detail}`,
+  'yaml.tooDeep': () => 'the YAML is nested too deeply to read; the file is refused as a safety measure',
   // schema
   'schema.required': (p) => `missing ${q(p.key)}`,
   'schema.unknownKey': (p) => `unknown key ${q(p.key)}${hint(p)}`,

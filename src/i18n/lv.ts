@@ -45,6 +45,7 @@ export const messages: Messages = {
   'yaml.implicitKey': () => 'atslēgai jābūt vienā rindā, aiz tās “: ” (vai trūkst kola, vai vērtība nav pēdiņās?)',
   'yaml.unresolvedAlias': (p) => `nezināms aizstājvārds ${q(p.detail)}`,
   'yaml.warning': (p) => `YAML: ${p.detail}`,
+  'yaml.tooDeep': () => 'YAML ir pārāk dziļi ligzdots, lai to nolasītu; drošības dēļ fails netiek pieņemts',
   'schema.required': (p) => `trūkst ${q(p.key)}`,
   'schema.unknownKey': (p) => `nezināma atslēga ${q(p.key)}${hint(p)}`,
   'schema.type': (p) => `jābūt: ${nouns(p.expected)}`,

@@ -58,7 +58,7 @@ export function parseYaml(text: string, file: string): YamlResult {
   const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
   const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   if (syntax) {
-    const code = CODES[syntax.code] ?? 'yaml.syntax';
+    const code = /call stack/i.test(syntax.message) ? 'yaml.tooDeep' : (CODES[syntax.code] ?? 'yaml.syntax');
     diagnostics.push(place(error(code, { detail: firstLine(syntax.message) }), syntax.pos[0]));
   }
   for (const e of duplicates) {

@@ -23,6 +23,7 @@ const files = tempDir({
   'bad/not-kit.yaml': 'name: something else\n',
   'bad/alias-bomb.yaml': 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n',
   'bad/huge.yaml': `answers:\n${'  # padding\n'.repeat(250_000)}`,
+  'bad/deep.yaml': `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
   'criteria/broken-criteria.yaml': readFileSync(`${FIXTURES}/four-pillars.yaml`, 'utf8')
     .replace('weight: 2\n    criteria:', 'weight: 0\n    criteria:')
     .replace('partners: [lab]', 'partners: [lba]')
@@ -74,6 +75,7 @@ describe('village validate', () => {
     ['bad/not-kit.yaml', 1, 'no "schema" field'],
     ['bad/alias-bomb.yaml', 1, 'too many YAML aliases'],
     ['bad/huge.yaml', 1, 'over the limit'],
+    ['bad/deep.yaml', 1, 'nested too deeply'],
   ])('rejects %s on line %d: %s', (file, lineNo, text) => {
     const r = one(file);
     expect(r.code).toBe(1);
