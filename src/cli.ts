@@ -3,11 +3,29 @@ import type { ExitCode } from './errors.js';
 import { uiLang } from './io/lang.js';
 import { terminal, type Streams, type Terminal } from './io/terminal.js';
 import { VERSION } from './version.js';
+import {
+  CSV_HEADERS,
+  INIT_FORMATS,
+  PAPERS,
+  REPORT_FORMATS,
+  SCHEMA_KINDS,
+  SCORE_FORMATS,
+  SORTS,
+  UI_LANGUAGES,
+  VALIDATE_FORMATS,
+  type CsvHeaders,
+  type InitFormat,
+  type Paper,
+  type ReportFormat,
+  type ScoreFormat,
+  type Sort,
+  type ValidateFormat,
+} from './vocab.js';
 
 
 const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
-const langOption = () => new Option('--lang <lang>', 'language of messages and reports: lv or en').choices(['lv', 'en']);
+const langOption = () => new Option('--lang <lang>', 'language of messages and reports: lv or en').choices(UI_LANGUAGES);
 const criteriaOption = () => new Option('--criteria <file>', 'criteria framework (default: the bundled smart-village-lv)');
 
 /**
@@ -44,7 +62,7 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
     .description('check criteria and answers files (told apart by their "schema:" field) and CSV answers')
     .argument('[files...]', 'YAML or CSV files, or folders (default: the bundled criteria)')
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -55,7 +73,7 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
         'village validate criteria/ --format github   # annotations in GitHub Actions',
       ]),
     )
-    .action(async (files: string[], o: { criteria?: string; format: 'text' | 'json' | 'github'; lang?: string }) => {
+    .action(async (files: string[], o: { criteria?: string; format: ValidateFormat; lang?: string }) => {
       const { validate } = await import('./commands/validate.js');
       setExit(await validate({ files, criteria: o.criteria, format: o.format, lang: uiLang(o.lang) }, t()));
     });
@@ -63,9 +81,9 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
   program
     .command('schema')
     .description('print the JSON Schema of a file kind')
-    .addArgument(new Argument('<kind>', 'criteria or answers').choices(['criteria', 'answers']))
+    .addArgument(new Argument('<kind>', 'criteria or answers').choices(SCHEMA_KINDS))
     .addHelpText('after', examples(['village schema answers > answers.schema.json']))
-    .action(async (kind: 'criteria' | 'answers') => {
+    .action(async (kind: (typeof SCHEMA_KINDS)[number]) => {
       const { SCHEMAS } = await import('./schema/schemas.js');
       streams.stdout.write(`${JSON.stringify(SCHEMAS[kind], null, 2)}\n`);
       setExit(0);
@@ -76,9 +94,9 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
     .description('score answer files and CSV exports, grouped by village')
     .argument('<inputs...>', 'answers: YAML files, CSV files or folders of them')
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output').choices(SCORE_FORMATS).default('table'))
     .option('--no-group', 'score every file and CSV row on its own, not grouped by village')
-    .addOption(new Option('--sort <order>', 'order of villages').choices(['input', 'overall', 'name', 'level']).default('input'))
+    .addOption(new Option('--sort <order>', 'order of villages').choices(SORTS).default('input'))
     .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [])
     .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
     .option('--ignore-column <name>', 'a CSV column to skip (repeatable)', collect, [])
@@ -86,9 +104,9 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
       new Option('--separator <sep>', 'CSV output separator: , ; or tab (with ; numbers get a decimal comma)').argParser(separator).default(','),
     )
     .option('--reports <dir>', 'also write one action plan per village, summary.csv and summary.json into DIR')
-    .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(['md', 'pdf']).default('md'))
+    .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(REPORT_FORMATS).default('md'))
     .option('--template <file>', 'your own Handlebars template for Markdown plans')
-    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4'))
     .option('--force', 'overwrite existing files in --reports')
     .addOption(langOption())
     .addHelpText(
@@ -133,12 +151,12 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
     .description("render one village's action plan (Markdown or PDF)")
     .argument('<answers...>', "the village's answers: YAML files, CSV files or folders")
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'md or pdf').choices(['md', 'pdf']).default('md'))
+    .addOption(new Option('--format <format>', 'md or pdf').choices(REPORT_FORMATS).default('md'))
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
     .option('--force', 'overwrite FILE if it exists')
     .option('--village <name>', 'the village to report on when the answers hold several')
     .option('--template <file>', 'your own Handlebars template for Markdown')
-    .addOption(new Option('--paper <size>', 'PDF paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4'))
     .option('--ignore-column <name>', 'a CSV column to skip (repeatable)', collect, [])
     .addOption(langOption())
     .addHelpText(
@@ -210,8 +228,8 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
     .description('write a blank answers file (YAML with the questions as comments) or a CSV template')
     .option('--village <name>', 'the village the answers are for (YAML)', '')
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'yaml or csv').choices(['yaml', 'csv']).default('yaml'))
-    .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(['id', 'question']).default('id'))
+    .addOption(new Option('--format <format>', 'yaml or csv').choices(INIT_FORMATS).default('yaml'))
+    .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(CSV_HEADERS).default('id'))
     .addOption(
       new Option('--separator <sep>', 'CSV separator: , ; or tab').argParser(separator).default(','),
     )
@@ -254,8 +272,8 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
 interface InitFlags {
   village: string;
   criteria?: string;
-  format: 'yaml' | 'csv';
-  headers: 'id' | 'question';
+  format: InitFormat;
+  headers: CsvHeaders;
   separator: ',' | ';' | '\t';
   out?: string;
   force?: boolean;
@@ -265,29 +283,29 @@ interface InitFlags {
 
 interface ScoreFlags {
   criteria?: string;
-  format: 'table' | 'json' | 'csv';
+  format: ScoreFormat;
   group: boolean;
-  sort: 'input' | 'overall' | 'name' | 'level';
+  sort: Sort;
   level: string[];
   failUnder?: string;
   ignoreColumn: string[];
   separator: ',' | ';' | '\t';
   reports?: string;
-  reportFormat: 'md' | 'pdf';
+  reportFormat: ReportFormat;
   template?: string;
-  paper: 'a4' | 'letter';
+  paper: Paper;
   force?: boolean;
   lang?: string;
 }
 
 interface ReportFlags {
   criteria?: string;
-  format: 'md' | 'pdf';
+  format: ReportFormat;
   out?: string;
   force?: boolean;
   village?: string;
   template?: string;
-  paper: 'a4' | 'letter';
+  paper: Paper;
   ignoreColumn: string[];
   lang?: string;
 }

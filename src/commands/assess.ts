@@ -13,7 +13,7 @@ import type { Terminal } from '../io/terminal.js';
 import { exists, writeFileSafe } from '../io/write.js';
 import { answersYaml, type AnswersMeta } from '../render/answers-yaml.js';
 import { answerText, questionChoices, questionHeader, wrap, type QuestionChoice } from '../render/assess-screen.js';
-import { reportRenderer } from '../render/report.js';
+import { reportRenderer, type ReportFormat } from '../render/report.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
 export interface AssessOptions {
@@ -232,7 +232,7 @@ async function reviewScreen(fw: Framework, s: Session, lang: string, L: Labels, 
 }
 
 async function offerPlan(file: string, plan: ReturnType<typeof buildPlan>, L: Labels, ui: UiLang, term: Terminal, prompts: Prompts): Promise<void> {
-  const format = await prompts.choose<'md' | 'pdf' | null>(L['assess.writePlan'], [
+  const format = await prompts.choose<ReportFormat | null>(L['assess.writePlan'], [
     { value: 'md', name: L['assess.planMd'] },
     { value: 'pdf', name: L['assess.planPdf'] },
     { value: null, name: L['assess.planNo'] },

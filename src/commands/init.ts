@@ -5,6 +5,7 @@ import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
 import type { CsvOptions } from '../render/csv.js';
 import { VERSION } from '../version.js';
+import type { CsvHeaders, InitFormat } from '../vocab.js';
 import { contentLang, printDiagnostics, requireFramework } from './shared.js';
 
 export const DEFAULT_SCHEMA_URL = `https://unpkg.com/smart-village-kit@${VERSION}/schema/answers.schema.json`;
@@ -12,8 +13,8 @@ export const DEFAULT_SCHEMA_URL = `https://unpkg.com/smart-village-kit@${VERSION
 export interface InitOptions {
   village: string;
   criteria: string | undefined;
-  format: 'yaml' | 'csv';
-  headers: 'id' | 'question';
+  format: InitFormat;
+  headers: CsvHeaders;
   out: string | undefined;
   force: boolean;
   lang: UiLang;

@@ -17,19 +17,17 @@ import { plain } from '../render/diagnostics.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { jsonChunks, jsonDocument } from '../render/results.js';
 import { resultsTable } from '../render/table.js';
+import type { ScoreFormat, Sort } from '../vocab.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
-
-export const SCORE_FORMATS = ['table', 'json', 'csv'] as const;
-export const SORTS = ['input', 'overall', 'name', 'level'] as const;
 
 export interface ScoreOptions {
   inputs: string[];
   criteria: string | undefined;
-  format: (typeof SCORE_FORMATS)[number];
+  format: ScoreFormat;
   group: boolean;
   lang: UiLang;
   langFlag: string | undefined;
-  sort: (typeof SORTS)[number];
+  sort: Sort;
   levels: string[];
   failUnder: string | undefined;
   ignoreColumns: string[];

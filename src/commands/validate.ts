@@ -9,13 +9,12 @@ import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Load
 import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
 import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
-
-export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
+import type { ValidateFormat } from '../vocab.js';
 
 export interface ValidateOptions {
   files: string[];
   criteria: string | undefined;
-  format: (typeof VALIDATE_FORMATS)[number];
+  format: ValidateFormat;
   lang: UiLang;
 }
 

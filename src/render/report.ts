@@ -5,10 +5,9 @@ import { readText } from '../io/read.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
 
-export const REPORT_FORMATS = ['md', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const PAPERS = ['a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
+import type { Paper, ReportFormat } from '../vocab.js';
+
+export type { Paper, ReportFormat } from '../vocab.js';
 
 export const DEFAULT_TEMPLATE = join(TEMPLATES_DIR, 'report.md.hbs');
 
