@@ -61,8 +61,8 @@ export class Layout {
 
   heading(text: string, size = 15, gapAfter = 6): void {
     this.doc.font(FONT.bold).fontSize(size);
-    // Keep a heading with at least a few lines of what follows.
-    this.ensure(this.doc.heightOfString(text, { width: this.width }) + 48);
+    // Keep a heading with what follows: a sub-heading and a table's header and first row.
+    this.ensure(this.doc.heightOfString(text, { width: this.width }) + 80);
     this.doc.fillColor(COLOR.accent).text(text, this.left, this.doc.y, { width: this.width });
     this.doc.fillColor(COLOR.text);
     this.space(gapAfter);

@@ -164,9 +164,11 @@ function chartBlock(l: Layout, plan: Plan): void {
   l.heading(plan.labels['report.scores'], 14);
   const height = plan.pillars.length >= 3 ? radarSize(plan.pillars.length, l.width).height : plan.pillars.length * 22 + 30;
   l.ensure(height);
-  const used = pillarChart(l.doc, plan, l.left, l.doc.y, l.width);
+  // The chart's own text moves pdfkit's cursor; the block ends where the chart says it does.
+  const top = l.doc.y;
+  const used = pillarChart(l.doc, plan, l.left, top, l.width);
   l.doc.x = l.left;
-  l.doc.y += used;
+  l.doc.y = top + used;
   const rows: Cell[][] = plan.pillars.map((p) => [p.title, { bar: p.score, text: p.scoreText }, p.coverageText]);
   l.table(
     [
