@@ -129,9 +129,13 @@ async function run(
   const title = term.color.bold(fill(L['assess.title'], { village: meta.village }));
   while (session.at.mode !== 'done') {
     io.clear();
-    term.out(`${title}\n${notice.map((n) => `${term.color.dim(n)}\n`).join('')}\n`);
+    // The first screen says where the answers go; later ones keep every line for the question.
+    if (notice.length > 0) term.out(`${notice.map((n) => `${term.color.dim(n)}\n`).join('')}\n`);
     notice = [];
-    const event = session.at.mode === 'review' ? await reviewScreen(fw, session, lang, L, term, prompts, width) : await questionScreen(fw, session, lang, L, term, prompts, width);
+    const event =
+      session.at.mode === 'review'
+        ? await reviewScreen(fw, session, lang, L, term, prompts, width, title)
+        : await questionScreen(fw, session, lang, L, term, prompts, width, meta.village);
     const before = session;
     session = step(session, event);
     if (session.answers !== before.answers) await save(session);
@@ -157,6 +161,9 @@ function toResponse(file: string, meta: AnswersMeta, answers: ReadonlyMap<string
   return { source: file, framework: fw.id, ...meta, language: meta.language, answers };
 }
 
+/** Choice lines that fit under `used` lines of text, leaving room for the prompt and its key hint. */
+const pageFor = (term: Terminal, used: number): number => Math.max(5, term.rows - used - 3);
+
 async function questionScreen(
   fw: Framework,
   s: Session,
@@ -165,18 +172,25 @@ async function questionScreen(
   term: Terminal,
   prompts: Prompts,
   width: number,
+  villageName: string,
 ): Promise<SessionEvent> {
   const id = currentId(s);
   const c = id === null ? undefined : fw.criteria.get(id);
   const p = progressOf(s, fw);
   if (!c || !p || id === null) return { type: 'review' };
   const current = s.answers.get(id);
-  term.out(questionHeader(fw, c, p, current, lang, L, term.color, width));
+  const header = `${term.color.bold(villageName)} · ${questionHeader(fw, c, p, current, lang, L, term.color, width)}`;
+  term.out(header);
   const items = questionChoices(fw, c, current, lang, L);
   const selected = items.find(
     (i) => i !== 'separator' && ((i.value.kind === 'score' && i.value.score === current?.score) || (i.value.kind === 'na' && current?.score === 'n/a')),
   );
-  const choice: QuestionChoice = await prompts.choose(L['assess.choose'], items, selected && selected !== 'separator' ? { default: selected.value } : {});
+  const pageSize = pageFor(term, header.split('\n').length);
+  const choice: QuestionChoice = await prompts.choose(
+    L['assess.choose'],
+    items,
+    selected && selected !== 'separator' ? { default: selected.value, pageSize } : { pageSize },
+  );
   switch (choice.kind) {
     case 'score':
     case 'na': {
@@ -190,14 +204,22 @@ async function questionScreen(
     case 'review':
       return { type: 'review' };
     case 'overview': {
-      const target = await pickCriterion(fw, s, lang, L, prompts, L['assess.backToQuestion']);
+      const target = await pickCriterion(fw, s, lang, L, prompts, L['assess.backToQuestion'], pageFor(term, 0));
       return target === null ? { type: 'jump', id } : { type: 'jump', id: target };
     }
   }
 }
 
 /** Every criterion by pillar with its answer; returns the one picked, or null. */
-async function pickCriterion(fw: Framework, s: Session, lang: string, L: Labels, prompts: Prompts, backLabel: string): Promise<string | null> {
+async function pickCriterion(
+  fw: Framework,
+  s: Session,
+  lang: string,
+  L: Labels,
+  prompts: Prompts,
+  backLabel: string,
+  pageSize: number,
+): Promise<string | null> {
   const t = translator(fw, lang);
   const items: ({ value: string | null; name: string } | 'separator')[] = [{ value: null, name: backLabel }];
   for (const p of fw.pillars) {
@@ -208,12 +230,21 @@ async function pickCriterion(fw: Framework, s: Session, lang: string, L: Labels,
       items.push({ value: c.id, name: `${t(p.title)} · ${t(c.title)}: ${state}` });
     }
   }
-  return prompts.choose(L['assess.pick'], items, { pageSize: 16 });
+  return prompts.choose(L['assess.pick'], items, { pageSize });
 }
 
-async function reviewScreen(fw: Framework, s: Session, lang: string, L: Labels, term: Terminal, prompts: Prompts, width: number): Promise<SessionEvent> {
+async function reviewScreen(
+  fw: Framework,
+  s: Session,
+  lang: string,
+  L: Labels,
+  term: Terminal,
+  prompts: Prompts,
+  width: number,
+  title: string,
+): Promise<SessionEvent> {
   const t = translator(fw, lang);
-  term.out(`${term.color.bold(L['assess.reviewTitle'])}\n`);
+  term.out(`${title}\n${term.color.bold(L['assess.reviewTitle'])}\n`);
   for (const p of fw.pillars) {
     const done = p.criteria.filter((c) => (s.answers.get(c.id)?.score ?? null) !== null).length;
     term.out(wrap(`${t(p.title)}: ${done}/${p.criteria.length}`, width, '  ') + '\n');
@@ -226,7 +257,7 @@ async function reviewScreen(fw: Framework, s: Session, lang: string, L: Labels, 
   for (const p of fw.pillars) {
     for (const c of p.criteria) items.push({ value: c.id, name: `${t(p.title)} · ${t(c.title)}: ${answerText(s.answers.get(c.id), fw, lang, L)}` });
   }
-  const picked = await prompts.choose(L['assess.reviewPick'], items, { pageSize: 16 });
+  const picked = await prompts.choose(L['assess.reviewPick'], items, { pageSize: pageFor(term, fw.pillars.length + 3) });
   if (picked === '#finish') return { type: 'finish' };
   return { type: 'jump', id: picked.startsWith('#open:') ? picked.slice(6) : picked };
 }

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Streams {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
 }
@@ -22,6 +22,8 @@ export interface Terminal {
   isTTY: boolean;
   errIsTTY: boolean;
   columns: number;
+  /** The terminal's height (24 when unknown): long choice lists page to fit. */
+  rows: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -34,6 +36,7 @@ export function terminal(streams: Streams, colorFlag = true): Terminal {
     isTTY: streams.stdout.isTTY === true,
     errIsTTY: streams.stderr.isTTY === true,
     columns: streams.stdout.columns ?? 100,
+    rows: streams.stdout.rows ?? 24,
     env: streams.env,
   };
 }

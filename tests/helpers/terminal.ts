@@ -14,6 +14,7 @@ export function fakeTerminal(tty = true): Terminal & { output: () => string; err
     isTTY: tty,
     errIsTTY: tty,
     columns: 100,
+    rows: 40,
     env: {},
     output: () => out,
     errors: () => err,
