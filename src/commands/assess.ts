@@ -35,6 +35,17 @@ export interface AssessIo {
 
 type Labels = Record<LabelKey, string>;
 
+/** What every screen of a session needs: the framework and language, the terminal and the prompts. */
+interface Screen {
+  fw: Framework;
+  lang: string;
+  L: Labels;
+  term: Terminal;
+  prompts: Prompts;
+  /** Columns to wrap text to. */
+  width: number;
+}
+
 /**
  * `village assess`: a facilitated session that never loses a confirmed answer. Every answer is
  * written at once (atomically) to the answers file, which is also valid input for score and
@@ -125,17 +136,14 @@ async function run(
   const answered = session.order.filter((id) => (session.answers.get(id)?.score ?? null) !== null).length;
   let notice = [fill(L['assess.saving'], { file }), ...(answered > 0 ? [fill(L['assess.resuming'], { answered, total: session.order.length })] : [])];
 
-  const width = Math.max(40, Math.min(term.columns, 110) - 2);
+  const screen: Screen = { fw, lang, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2) };
   const title = term.color.bold(fill(L['assess.title'], { village: meta.village }));
   while (session.at.mode !== 'done') {
     io.clear();
     // The first screen says where the answers go; later ones keep every line for the question.
     if (notice.length > 0) term.out(`${notice.map((n) => `${term.color.dim(n)}\n`).join('')}\n`);
     notice = [];
-    const event =
-      session.at.mode === 'review'
-        ? await reviewScreen(fw, session, lang, L, term, prompts, width, title)
-        : await questionScreen(fw, session, lang, L, term, prompts, width, meta.village);
+    const event = session.at.mode === 'review' ? await reviewScreen(screen, session, title) : await questionScreen(screen, session, meta.village);
     const before = session;
     session = step(session, event);
     if (session.answers !== before.answers) await save(session);
@@ -164,16 +172,8 @@ function toResponse(file: string, meta: AnswersMeta, answers: ReadonlyMap<string
 /** Choice lines that fit under `used` lines of text, leaving room for the prompt and its key hint. */
 const pageFor = (term: Terminal, used: number): number => Math.max(5, term.rows - used - 3);
 
-async function questionScreen(
-  fw: Framework,
-  s: Session,
-  lang: string,
-  L: Labels,
-  term: Terminal,
-  prompts: Prompts,
-  width: number,
-  villageName: string,
-): Promise<SessionEvent> {
+async function questionScreen(screen: Screen, s: Session, villageName: string): Promise<SessionEvent> {
+  const { fw, lang, L, term, prompts, width } = screen;
   const id = currentId(s);
   const c = id === null ? undefined : fw.criteria.get(id);
   const p = progressOf(s, fw);
@@ -204,24 +204,16 @@ async function questionScreen(
     case 'review':
       return { type: 'review' };
     case 'overview': {
-      const target = await pickCriterion(fw, s, lang, L, prompts, L['assess.backToQuestion'], pageFor(term, 0));
+      const target = await pickCriterion(screen, s);
       return target === null ? { type: 'jump', id } : { type: 'jump', id: target };
     }
   }
 }
 
 /** Every criterion by pillar with its answer; returns the one picked, or null. */
-async function pickCriterion(
-  fw: Framework,
-  s: Session,
-  lang: string,
-  L: Labels,
-  prompts: Prompts,
-  backLabel: string,
-  pageSize: number,
-): Promise<string | null> {
+async function pickCriterion({ fw, lang, L, term, prompts }: Screen, s: Session): Promise<string | null> {
   const t = translator(fw, lang);
-  const items: ({ value: string | null; name: string } | 'separator')[] = [{ value: null, name: backLabel }];
+  const items: ({ value: string | null; name: string } | 'separator')[] = [{ value: null, name: L['assess.backToQuestion'] }];
   for (const p of fw.pillars) {
     items.push('separator');
     for (const c of p.criteria) {
@@ -230,19 +222,10 @@ async function pickCriterion(
       items.push({ value: c.id, name: `${t(p.title)} · ${t(c.title)}: ${state}` });
     }
   }
-  return prompts.choose(L['assess.pick'], items, { pageSize });
+  return prompts.choose(L['assess.pick'], items, { pageSize: pageFor(term, 0) });
 }
 
-async function reviewScreen(
-  fw: Framework,
-  s: Session,
-  lang: string,
-  L: Labels,
-  term: Terminal,
-  prompts: Prompts,
-  width: number,
-  title: string,
-): Promise<SessionEvent> {
+async function reviewScreen({ fw, lang, L, term, prompts, width }: Screen, s: Session, title: string): Promise<SessionEvent> {
   const t = translator(fw, lang);
   term.out(`${title}\n${term.color.bold(L['assess.reviewTitle'])}\n`);
   for (const p of fw.pillars) {
