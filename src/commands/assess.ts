@@ -12,7 +12,8 @@ import { Interrupted, type Prompts } from '../io/prompts.js';
 import type { Terminal } from '../io/terminal.js';
 import { exists, writeFileSafe } from '../io/write.js';
 import { answersYaml, type AnswersMeta } from '../render/answers-yaml.js';
-import { answerText, questionChoices, questionHeader, wrap, type QuestionChoice } from '../render/assess-screen.js';
+import { answerText, questionChoices, questionHeader, type QuestionChoice } from '../render/assess-screen.js';
+import { wrap } from '../render/wrap.js';
 import { reportRenderer, type ReportFormat } from '../render/report.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 

@@ -29,12 +29,14 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   const inputs = opts.files.length > 0 ? opts.files : [CRITERIA_DIR];
   const { files, diagnostics } = await expandInputs(inputs, INPUT_EXTS);
   const reports: FileReport[] = [];
+  // Answers are checked against --criteria (or the bundled framework), loaded when first needed.
   let framework: Loaded<Framework> | undefined;
+  const answersFramework = (): Framework | null => (framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA)).value;
 
   for (const file of files) {
     if (isCsv(file)) {
-      framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA);
-      const found = framework.value ? (await loadCsv(file, framework.value)).diagnostics : [];
+      const fw = answersFramework();
+      const found = fw ? (await loadCsv(file, fw)).diagnostics : [];
       diagnostics.push(...found);
       reports.push({ file, kind: 'answers', valid: !hasErrors(found) });
       continue;
@@ -48,17 +50,15 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       if (k.diagnostic) found.push(k.diagnostic);
       if (kind === 'criteria') found.push(...frameworkFrom(parsed, file).diagnostics);
       if (kind === 'answers') {
-        framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA);
-        const fw = framework;
-        if (fw.value) found.push(...responseFrom(parsed, file, fw.value).diagnostics);
+        const fw = answersFramework();
+        if (fw) found.push(...responseFrom(parsed, file, fw).diagnostics);
       }
     }
     diagnostics.push(...found);
     reports.push({ file, kind, valid: !hasErrors(found) });
   }
   // A broken --criteria file makes every answers file unverifiable: say why, once.
-  const fw = framework;
-  if (fw && !fw.value) diagnostics.push(...fw.diagnostics);
+  if (framework && !framework.value) diagnostics.push(...framework.diagnostics);
 
   const sorted = [...diagnostics].sort(byPosition);
   const valid = !hasErrors(sorted);

@@ -167,8 +167,10 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
       parser.end();
     });
   });
-  if (failure.first) out.diagnostics.push(failure.first);
-  if (failure.first) return out;
+  if (failure.first) {
+    out.diagnostics.push(failure.first);
+    return out;
+  }
   if (!header.columns) out.diagnostics.push({ ...error('file.empty'), file, line: 1, column: 1 });
   else if (out.rows === 0 && !header.failed) out.diagnostics.push({ ...warning('csv.noRows'), file, line: 2, column: 1 });
   return out;

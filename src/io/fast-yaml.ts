@@ -83,6 +83,12 @@ function quoted(s: string): { value: string; rest: string } | typeof FAIL {
 
 const onlyComment = (rest: string): boolean => /^(?:[ ]+#.*)?[ ]*$/.test(rest);
 
+/** A plain scalar (already trimmed) resolved, or FAIL when YAML would read it another way. */
+function plainScalar(plain: string): Value | typeof FAIL {
+  if (plain === '' || (INDICATOR.test(plain) && typeof resolvePlain(plain) !== 'number') || /:(?:[ ]|$)/.test(plain)) return FAIL;
+  return resolvePlain(plain);
+}
+
 /** A block-context value: quoted, a one-line flow mapping, or a plain scalar (with an optional comment). */
 function blockValue(s: string): Value | typeof FAIL {
   if (s[0] === '"' || s[0] === "'") {
@@ -91,9 +97,7 @@ function blockValue(s: string): Value | typeof FAIL {
   }
   if (s[0] === '{') return flowMapping(s);
   const hash = s.search(/[ ]#/);
-  const plain = (hash >= 0 ? s.slice(0, hash) : s).trimEnd();
-  if (plain === '' || (INDICATOR.test(plain) && typeof resolvePlain(plain) !== 'number') || /:(?:[ ]|$)/.test(plain)) return FAIL;
-  return resolvePlain(plain);
+  return plainScalar((hash >= 0 ? s.slice(0, hash) : s).trimEnd());
 }
 
 /** `{ key: value, key: value }` on one line with scalar values; FAIL for anything richer. */
@@ -117,9 +121,9 @@ function flowMapping(s: string): Record<string, unknown> | typeof FAIL {
       i = s.length - q.rest.length;
     } else {
       const m = /^[^,{}[\]#]*/.exec(s.slice(i));
-      const plain = (m?.[0] ?? '').trim();
-      if (plain === '' || (INDICATOR.test(plain) && typeof resolvePlain(plain) !== 'number') || /:(?:[ ]|$)/.test(plain)) return FAIL;
-      value = resolvePlain(plain);
+      const plain = plainScalar((m?.[0] ?? '').trim());
+      if (plain === FAIL) return FAIL;
+      value = plain;
       i += m?.[0].length ?? 0;
     }
     out[key[1]] = value;
@@ -140,7 +144,6 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
   let nestedKey: string | null = null;
   let nested: Record<string, unknown> | null = null;
   let indent = -1;
-  let keys = 0;
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.includes('\t') || line.includes('\r')) return undefined;
@@ -152,7 +155,6 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
     const [, key, rest] = m;
     if (at === 0) {
       if (Object.hasOwn(root, key)) return undefined;
-      keys++;
       nested = null;
       indent = -1;
       if (rest === undefined || rest === '' || /^#/.test(rest)) {
@@ -179,5 +181,5 @@ export function fastParse(text: string): Record<string, unknown> | undefined {
       nested[key] = v;
     }
   }
-  return keys > 0 ? root : undefined;
+  return Object.keys(root).length > 0 ? root : undefined;
 }

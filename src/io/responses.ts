@@ -60,12 +60,12 @@ export async function loadResponses(
 ): Promise<ResponsesLoad> {
   const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0 };
   const onFile = opts.onFile ?? (() => undefined);
-  const yamlFiles = files.filter((f) => !isCsv(f));
-  const yaml = new Map<string, Loaded<Response>>();
-  (await loadYamlFiles(yamlFiles, fw, onFile)).forEach((r, i) => yaml.set(yamlFiles[i] ?? '', r));
+  // YAML files first (in parallel when there are many), then everything in input order.
+  const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile);
+  let next = 0;
   for (const file of files) {
-    const loaded = yaml.get(file);
-    if (loaded) {
+    if (!isCsv(file)) {
+      const loaded = yaml[next++] as Loaded<Response>;
       out.inputs++;
       out.diagnostics.push(...loaded.diagnostics);
       if (loaded.value) out.responses.push(loaded.value);

@@ -84,7 +84,8 @@ export function parseYaml(text: string, file: string): YamlResult {
 
 /** The mapping key written at `offset` (plain or quoted), for messages. */
 function keyAt(text: string, offset: number): string {
-  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const end = text.indexOf('\n', offset);
+  const rest = text.slice(offset, end === -1 ? undefined : end);
   const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]*?)\s*:(?:\s|$)/.exec(rest);
   return (m?.[1] ?? rest).trim().replace(/^["']|["']$/g, '');
 }

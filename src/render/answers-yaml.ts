@@ -13,13 +13,9 @@ export interface AnswersMeta {
 
 const scalar = (v: string | null): string => (v === null ? 'null' : stringify(v, { lineWidth: 0 }).trimEnd());
 
-/**
- * An answers file in the FORMATS.md format with every criterion of the framework listed (null
- * when unanswered), so it is valid input for `score`, `report` and a later `assess --answers`. Pure.
- */
-export function answersYaml(fw: Framework, meta: AnswersMeta, answers: ReadonlyMap<string, Answer>, title: string): string {
-  const lines = [
-    `# ${title}`,
+/** The lines of an answers file before its answers: the kind, the framework and the village's details. */
+export function answersHead(fw: Framework, meta: AnswersMeta): string[] {
+  return [
     'schema: village-kit/answers@1',
     `framework: ${fw.id}`,
     `village: ${scalar(meta.village)}`,
@@ -30,6 +26,14 @@ export function answersYaml(fw: Framework, meta: AnswersMeta, answers: ReadonlyM
     `language: ${scalar(meta.language)}`,
     'answers:',
   ];
+}
+
+/**
+ * An answers file in the FORMATS.md format with every criterion of the framework listed (null
+ * when unanswered), so it is valid input for `score`, `report` and a later `assess --answers`. Pure.
+ */
+export function answersYaml(fw: Framework, meta: AnswersMeta, answers: ReadonlyMap<string, Answer>, title: string): string {
+  const lines = [`# ${title}`, ...answersHead(fw, meta)];
   for (const p of fw.pillars) {
     for (const c of p.criteria) {
       const a = answers.get(c.id);

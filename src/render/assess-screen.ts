@@ -4,6 +4,7 @@ import { translator, type Criterion, type Framework } from '../core/framework.js
 import type { Progress } from '../core/session.js';
 import { fill, type LabelKey } from '../i18n/messages.js';
 import type { Item } from '../io/prompts.js';
+import { wrap } from './wrap.js';
 
 export type QuestionChoice =
   | { kind: 'score'; score: number }
@@ -14,22 +15,6 @@ export type QuestionChoice =
   | { kind: 'review' };
 
 type Labels = Record<LabelKey, string>;
-
-/** Word-wraps text to `width` columns, indenting every line. */
-export function wrap(text: string, width: number, indent = ''): string {
-  const lines: string[] = [];
-  let line = indent;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line.trim() !== '' && Array.from(line).length + 1 + Array.from(word).length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line += line.trim() === '' ? word : ` ${word}`;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 export function answerText(a: Answer | undefined, fw: Framework, lang: string, L: Labels): string {
   if (!a || a.score === null) return L['assess.unanswered'];

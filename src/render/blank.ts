@@ -1,29 +1,14 @@
-import { stringify } from 'yaml';
 import { translator, type Framework } from '../core/framework.js';
 import { fill, labelsFor, uiLangFor } from '../i18n/messages.js';
 import { csvLines, type Cell, type CsvOptions } from './csv.js';
+import { answersHead } from './answers-yaml.js';
+import { wrap } from './wrap.js';
 
 const WIDTH = 96;
 
-/** Wraps text into `# ` comment lines of at most WIDTH characters, each with the given indent. */
-function comment(text: string, indent: string, first = ''): string[] {
-  const out: string[] = [];
-  let line = first ? `${indent}# ${first}` : `${indent}#`;
-  let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      out.push(line);
-      line = `${indent}#   ${word}`;
-    } else {
-      line += ` ${word}`;
-    }
-    empty = false;
-  }
-  out.push(line);
-  return out;
-}
-
-const scalar = (v: string): string => stringify(v).trimEnd();
+/** Text as `# ` comment lines of at most WIDTH characters, continuation lines indented. */
+const comment = (text: string, indent: string, first = ''): string[] =>
+  wrap(first ? `${first} ${text}` : text, WIDTH, `${indent}#   `, `${indent}#`).split('\n');
 
 export interface BlankOptions {
   village: string;
@@ -48,15 +33,7 @@ export function blankAnswers(fw: Framework, o: BlankOptions): string {
     ...comment(fill(L['blank.how'], { min: fw.scale.min, max: fw.scale.max }), ''),
     ...comment(L['blank.note'], ''),
     ...comment(`${L['blank.scale']}: ${steps.map(([s, l]) => `${s} = ${t(l)}`).join('; ')}`, ''),
-    'schema: village-kit/answers@1',
-    `framework: ${fw.id}`,
-    `village: ${scalar(o.village)}`,
-    'municipality: null',
-    'lag: null',
-    'respondent: null',
-    'date: null',
-    `language: ${scalar(o.lang)}`,
-    'answers:',
+    ...answersHead(fw, { village: o.village, municipality: null, lag: null, respondent: null, date: null, language: o.lang }),
   ];
   let n = 0;
   for (const p of fw.pillars) {
