@@ -1,13 +1,15 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Plan } from '../core/plan.js';
+import { TEMPLATES_DIR } from '../paths.js';
 import { pillarChart, radarSize } from './pdf-chart.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 import type { Paper } from './report.js';
 
-// Source Sans 3 (SIL OFL) draws every Latvian letter; the 14 standard PDF fonts cannot.
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('source-sans/package.json')), 'TTF');
+// Source Sans 3 (SIL OFL, vendored in templates/fonts with its licence) draws every Latvian
+// letter; the 14 standard PDF fonts cannot.
+const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
 const FONT_FILES = {
   [FONT.body]: 'SourceSans3-Regular.ttf',
   [FONT.bold]: 'SourceSans3-Semibold.ttf',
