@@ -3,9 +3,9 @@
  * their types from them. No imports, so the CLI can load it for free.
  */
 export const UI_LANGUAGES = ['lv', 'en'] as const;
+export { SORT_ORDERS as SORTS } from './core/rank.js';
 export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export const SCORE_FORMATS = ['table', 'json', 'csv'] as const;
-export const SORTS = ['input', 'overall', 'name', 'level'] as const;
 export const REPORT_FORMATS = ['md', 'pdf'] as const;
 export const PAPERS = ['a4', 'letter'] as const;
 export const SCHEMA_KINDS = ['criteria', 'answers'] as const;
@@ -14,7 +14,7 @@ export const CSV_HEADERS = ['id', 'question'] as const;
 
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
-export type Sort = (typeof SORTS)[number];
+export type { SortOrder as Sort } from './core/rank.js';
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export type Paper = (typeof PAPERS)[number];
 export type InitFormat = (typeof INIT_FORMATS)[number];

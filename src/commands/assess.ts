@@ -2,7 +2,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Answer, Response } from '../core/answers.js';
 import { evaluate } from '../core/evaluate.js';
 import { translator, type Framework } from '../core/framework.js';
-import { buildPlan } from '../core/plan.js';
 import { currentId, progressOf, startSession, step, type Session, type SessionEvent } from '../core/session.js';
 import { safeFileName } from '../core/slug.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
@@ -14,6 +13,8 @@ import { exists, writeFileSafe } from '../io/write.js';
 import { answersYaml, type AnswersMeta } from '../render/answers-yaml.js';
 import { answerText, questionChoices, questionHeader, type QuestionChoice } from '../render/assess-screen.js';
 import { wrap } from '../render/wrap.js';
+import type { PlanView } from '../render/plan-view.js';
+import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type ReportFormat } from '../render/report.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
@@ -152,7 +153,7 @@ async function run(
 
   io.clear();
   const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(file, meta, session.answers, fw)] });
-  const plan = buildPlan(result, lang, meta.date);
+  const plan = villagePlanView(result, lang, meta.date);
   term.out(`${title}\n\n${term.color.bold(L['assess.result'])}\n`);
   for (const p of plan.pillars) term.out(`  ${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})\n`);
   term.out(`  ${L['col.overall']}: ${plan.overallText}\n\n${term.color.bold(`${L['report.level']}: ${plan.level.title}`)}\n`);
@@ -246,7 +247,7 @@ async function reviewScreen({ fw, lang, L, term, prompts, width }: Screen, s: Se
   return { type: 'jump', id: picked.startsWith('#open:') ? picked.slice(6) : picked };
 }
 
-async function offerPlan(file: string, plan: ReturnType<typeof buildPlan>, L: Labels, ui: UiLang, term: Terminal, prompts: Prompts): Promise<void> {
+async function offerPlan(file: string, plan: PlanView, L: Labels, ui: UiLang, term: Terminal, prompts: Prompts): Promise<void> {
   const format = await prompts.choose<ReportFormat | null>(L['assess.writePlan'], [
     { value: 'md', name: L['assess.planMd'] },
     { value: 'pdf', name: L['assess.planPdf'] },

@@ -1,13 +1,13 @@
 import { hasErrors } from '../core/diagnostic.js';
 import { evaluate } from '../core/evaluate.js';
 import { groupResponses, villageKey } from '../core/group.js';
-import { buildPlan } from '../core/plan.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { loadResponses } from '../io/responses.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
+import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
@@ -59,7 +59,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
     );
   }
 
-  const plan = buildPlan(evaluate(fw, group), contentLang(opts.langFlag, fw), today());
+  const plan = villagePlanView(evaluate(fw, group), contentLang(opts.langFlag, fw), today());
   const renderer = await reportRenderer({ format: opts.format, template: opts.template, paper: opts.paper });
   const rendered = await renderer.render(plan);
   if (rendered.diagnostic) {

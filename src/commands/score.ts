@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { evaluate, type VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, UNPLACED, type Framework } from '../core/framework.js';
 import { groupResponses } from '../core/group.js';
-import { buildPlan } from '../core/plan.js';
+import { belowLevel, sortResults } from '../core/rank.js';
 import { safeFileName } from '../core/slug.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
@@ -14,6 +14,7 @@ import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
+import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { jsonChunks, jsonDocument } from '../render/results.js';
 import { resultsTable } from '../render/table.js';
@@ -39,12 +40,6 @@ export interface ScoreOptions {
   force: boolean;
 }
 
-/** A level's rank: 0 is the top level; incomplete and no level rank below every level. */
-const rank = (fw: Framework, level: string): number => {
-  const i = fw.levels.findIndex((l) => l.id === level);
-  return i >= 0 ? i : fw.levels.length;
-};
-
 function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
   const known = [...fw.levels.map((l) => l.id), INCOMPLETE, UNPLACED];
   for (const id of ids) {
@@ -52,19 +47,6 @@ function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
       throw new UserError(message(lang, 'usage.unknownLevel', { id, known: known.join(', ') }));
     }
   }
-}
-
-function sortResults(results: VillageResult[], sort: ScoreOptions['sort'], fw: Framework): VillageResult[] {
-  const collator = new Intl.Collator('lv', { sensitivity: 'base' });
-  const overall = (r: VillageResult): number => r.scores.overall ?? -1;
-  const by: Record<ScoreOptions['sort'], ((a: VillageResult, b: VillageResult) => number) | null> = {
-    input: null,
-    overall: (a, b) => overall(b) - overall(a),
-    name: (a, b) => collator.compare(a.village, b.village),
-    level: (a, b) => rank(fw, a.classification.level) - rank(fw, b.classification.level) || overall(b) - overall(a),
-  };
-  const cmp = by[sort];
-  return cmp ? [...results].sort(cmp) : results;
 }
 
 /**
@@ -87,7 +69,6 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const shown = sortResults(
     opts.levels.length > 0 ? evaluated.filter((r) => opts.levels.includes(r.classification.level)) : evaluated,
     opts.sort,
-    fw,
   );
 
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
@@ -105,7 +86,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const summary = label(lang, 'summary.line', { villages: shown.length, inputs: loaded.inputs });
   term.err(`${summary}${rejected > 0 ? `; ${label(lang, 'summary.rejected', { rejected })}` : ''}\n`);
 
-  const below = opts.failUnder !== undefined ? shown.filter((r) => rank(fw, r.classification.level) > rank(fw, opts.failUnder ?? '')) : [];
+  const below = opts.failUnder !== undefined ? shown.filter((r) => belowLevel(fw, r.classification.level, opts.failUnder ?? '')) : [];
   return hasErrors(all) || below.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
@@ -127,7 +108,7 @@ async function writeReports(
   for (const r of results) {
     const name = safeFileName(r.village, taken);
     taken.add(name.toLowerCase());
-    const rendered = await renderer.render(buildPlan(r, lang, date));
+    const rendered = await renderer.render(villagePlanView(r, lang, date));
     if (rendered.diagnostic) return [rendered.diagnostic];
     const failed = await writeFileSafe(join(dir, `${name}.${opts.reportFormat}`), rendered.data, opts.force);
     if (failed) out.push(failed);

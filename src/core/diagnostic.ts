@@ -1,4 +1,11 @@
-import type { MessageCode } from '../i18n/messages.js';
+
+/**
+ * The diagnostic codes. Empty here: the English catalogue (`i18n/messages.ts`) adds its message
+ * keys to it, so a code without a message does not compile and the core needs no catalogue.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DiagnosticCodes {}
+export type DiagnosticCode = keyof DiagnosticCodes;
 
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
@@ -10,7 +17,7 @@ export type Params = Record<string, string | number | undefined>;
  */
 export interface Diagnostic {
   severity: Severity;
-  code: MessageCode;
+  code: DiagnosticCode;
   params: Params;
   path?: PathSegment[];
   /** Point at the mapping key rather than its value (unknown keys, duplicate ids). */
@@ -22,15 +29,15 @@ export interface Diagnostic {
   column?: number;
 }
 
-export function error(code: MessageCode, params: Params = {}, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
+export function error(code: DiagnosticCode, params: Params = {}, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
   return make('error', code, params, path, at);
 }
 
-export function warning(code: MessageCode, params: Params = {}, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
+export function warning(code: DiagnosticCode, params: Params = {}, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
   return make('warning', code, params, path, at);
 }
 
-function make(severity: Severity, code: MessageCode, params: Params, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
+function make(severity: Severity, code: DiagnosticCode, params: Params, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {
   const d: Diagnostic = { severity, code, params };
   if (path) d.path = path;
   if (at) d.at = at;

@@ -6,6 +6,12 @@ import * as lv from './lv.js';
 export const UI_LANGS = { lv, en } as const;
 export type UiLang = keyof typeof UI_LANGS;
 export type MessageCode = keyof typeof en.messages;
+
+declare module '../core/diagnostic.js' {
+  // Registers the catalogue's codes with the core (see DiagnosticCodes).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DiagnosticCodes extends Record<keyof typeof en.messages, true> {}
+}
 export type LabelKey = keyof typeof en.labels;
 
 export const isUiLang = (v: unknown): v is UiLang => typeof v === 'string' && Object.hasOwn(UI_LANGS, v);

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { Plan } from '../core/plan.js';
+import type { PlanView } from './plan-view.js';
 import { deepEscape, escapeMarkdown } from './escape.js';
 
 /** Thrown for a template that does not compile or asks for a field the report does not have. */
@@ -45,7 +45,7 @@ export function nestLabels(labels: Record<string, string>): Record<string, Recor
  * Every string of the plan is Markdown-escaped before the template sees it, so the template
  * itself never needs to escape (and `{{{x}}}` cannot smuggle raw text in).
  */
-export function renderMarkdown(plan: Plan, template: string, extra: Record<string, unknown> = {}): string {
+export function renderMarkdown(plan: PlanView, template: string, extra: Record<string, unknown> = {}): string {
   const hbs = Handlebars.create();
   let compiled: HandlebarsTemplateDelegate;
   try {

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { Plan } from '../core/plan.js';
+import type { PlanView } from './plan-view.js';
 import { COLOR, FONT } from './pdf-layout.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -10,7 +10,7 @@ const THRESHOLD_COLORS = ['#c8912b', '#2a7f8f', '#7a6aa8', '#8a8f3a'];
  * The pillar scores as a radar chart (three or more pillars) or as bars (one or two), drawn as
  * vectors, with each level's threshold visible. Returns the height used.
  */
-export function pillarChart(doc: Doc, plan: Plan, x: number, y: number, width: number): number {
+export function pillarChart(doc: Doc, plan: PlanView, x: number, y: number, width: number): number {
   return plan.pillars.length >= 3 ? radar(doc, plan, x, y, width) : bars(doc, plan, x, y, width);
 }
 
@@ -25,7 +25,7 @@ export function radarSize(n: number, width: number): { r: number; height: number
   return { r, below, height: LABEL_SPACE + r + r * below + LABEL_SPACE + LEGEND_SPACE };
 }
 
-function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): number {
+function radar(doc: Doc, plan: PlanView, x: number, y: number, width: number): number {
   const n = plan.pillars.length;
   const { r, height } = radarSize(n, width);
   const cx = x + width / 2;
@@ -106,7 +106,7 @@ function radar(doc: Doc, plan: Plan, x: number, y: number, width: number): numbe
   return height;
 }
 
-function bars(doc: Doc, plan: Plan, x: number, y: number, width: number): number {
+function bars(doc: Doc, plan: PlanView, x: number, y: number, width: number): number {
   const labelWidth = width * 0.32;
   const barX = x + labelWidth + 8;
   const barW = width - labelWidth - 50;
@@ -131,7 +131,7 @@ function bars(doc: Doc, plan: Plan, x: number, y: number, width: number): number
   return cy - y + 20;
 }
 
-function legend(doc: Doc, plan: Plan, x: number, y: number, width: number): void {
+function legend(doc: Doc, plan: PlanView, x: number, y: number, width: number): void {
   const items = plan.thresholds.map((t, i) => ({ text: `${t.title} ≥ ${t.score}`, color: THRESHOLD_COLORS[i % THRESHOLD_COLORS.length] ?? COLOR.muted }));
   doc.font(FONT.body).fontSize(7.5);
   const total = items.reduce((s, it) => s + 22 + doc.widthOfString(it.text) + 14, 0);

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Plan } from '../core/plan.js';
+import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { pillarChart, radarSize } from './pdf-chart.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
-import type { Paper } from './report.js';
+import type { Paper } from '../vocab.js';
 
 // Source Sans 3 (SIL OFL, vendored in templates/fonts with its licence) draws every Latvian
 // letter; the 14 standard PDF fonts cannot.
@@ -46,7 +46,7 @@ export interface PdfOptions {
  * plan table, criteria with evidence, examples, and page numbers. Deterministic for the same plan:
  * the creation date is the plan's date, so the file ID and bytes repeat.
  */
-export async function renderPdf(plan: Plan, opts: PdfOptions): Promise<Buffer> {
+export async function renderPdf(plan: PlanView, opts: PdfOptions): Promise<Buffer> {
   const stamp = new Date(`${plan.date}T12:00:00Z`);
   const L = plan.labels;
   const doc = new PDFDocument({
@@ -88,7 +88,7 @@ export async function renderPdf(plan: Plan, opts: PdfOptions): Promise<Buffer> {
   return finished;
 }
 
-function titleBlock(l: Layout, plan: Plan): void {
+function titleBlock(l: Layout, plan: PlanView): void {
   const { doc } = l;
   const L = plan.labels;
   doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['report.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 });
@@ -117,14 +117,14 @@ function titleBlock(l: Layout, plan: Plan): void {
   l.paragraph(plan.labels['report.intro'], { size: 9.5, color: COLOR.muted, gap: 10 });
 }
 
-function levelColor(plan: Plan): string {
+function levelColor(plan: PlanView): string {
   if (plan.level.incomplete || plan.level.id === 'none') return LEVEL_COLORS.none;
   const index = plan.thresholds.findIndex((t) => t.level === plan.level.id);
   if (index === 0 && plan.next === null) return LEVEL_COLORS.top;
   return plan.next === null ? LEVEL_COLORS.top : index >= 0 ? LEVEL_COLORS.middle : LEVEL_COLORS.last;
 }
 
-function levelBlock(l: Layout, plan: Plan): void {
+function levelBlock(l: Layout, plan: PlanView): void {
   const { doc } = l;
   const L = plan.labels;
   const color = levelColor(plan);
@@ -162,7 +162,7 @@ function levelBlock(l: Layout, plan: Plan): void {
   }
 }
 
-function chartBlock(l: Layout, plan: Plan): void {
+function chartBlock(l: Layout, plan: PlanView): void {
   l.heading(plan.labels['report.scores'], 14);
   const height = plan.pillars.length >= 3 ? radarSize(plan.pillars.length, l.width).height : plan.pillars.length * 22 + 30;
   l.ensure(height);
@@ -182,7 +182,7 @@ function chartBlock(l: Layout, plan: Plan): void {
   );
 }
 
-function strengthsBlock(l: Layout, plan: Plan): void {
+function strengthsBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
   l.heading(L['report.strengths'], 14);
   if (plan.strengths.length === 0) l.paragraph(L['report.strengthsNone'], { size: 9.5 });
@@ -194,7 +194,7 @@ function strengthsBlock(l: Layout, plan: Plan): void {
   }
 }
 
-function actionsBlock(l: Layout, plan: Plan): void {
+function actionsBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
   l.heading(L['report.plan'], 14);
   if (plan.actions.length === 0) {
@@ -214,7 +214,7 @@ function actionsBlock(l: Layout, plan: Plan): void {
   );
 }
 
-function criteriaBlock(l: Layout, plan: Plan): void {
+function criteriaBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
   l.heading(L['report.criteria'], 14);
   for (const p of plan.pillars) {
@@ -237,7 +237,7 @@ function criteriaBlock(l: Layout, plan: Plan): void {
   }
 }
 
-function closingBlock(l: Layout, plan: Plan): void {
+function closingBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
   if (plan.open.length > 0) {
     l.heading(L['report.open'], 14);
@@ -250,7 +250,7 @@ function closingBlock(l: Layout, plan: Plan): void {
   }
 }
 
-function footers(doc: InstanceType<typeof PDFDocument>, plan: Plan, version: string): void {
+function footers(doc: InstanceType<typeof PDFDocument>, plan: PlanView, version: string): void {
   const L = plan.labels;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Plan } from '../core/plan.js';
+import type { PlanView } from './plan-view.js';
 import { readText } from '../io/read.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -21,7 +21,7 @@ export interface ReportOptions {
 export type Rendered = { data: string | Buffer; diagnostic?: undefined } | { data?: undefined; diagnostic: Diagnostic };
 
 /** Loads a template once; a renderer for many plans (batch reports reuse it). */
-export async function reportRenderer(opts: ReportOptions): Promise<{ render: (plan: Plan) => Promise<Rendered>; diagnostic?: Diagnostic }> {
+export async function reportRenderer(opts: ReportOptions): Promise<{ render: (plan: PlanView) => Promise<Rendered>; diagnostic?: Diagnostic }> {
   if (opts.format === 'pdf') {
     const { renderPdf } = await import('./pdf.js');
     return { render: async (plan) => ({ data: await renderPdf(plan, { paper: opts.paper ?? 'a4', version: VERSION }) }) };

@@ -1,7 +1,7 @@
 import type { RuleCheck } from '../core/classify.js';
 import type { VillageResult } from '../core/evaluate.js';
 import type { CriterionScore } from '../core/scoring.js';
-import { round1 } from '../core/plan.js';
+import { round1 } from '../core/round.js';
 import type { PlainDiagnostic } from './diagnostics.js';
 
 const r1 = (x: number | null): number | null => (x === null ? null : round1(x));

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
-import { round1 } from '../core/plan.js';
+import { round1 } from '../core/round.js';
 import { label, type UiLang } from '../i18n/messages.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.js';
 import { groupResponses } from '../../src/core/group.js';
-import { buildPlan, round1 } from '../../src/core/plan.js';
+import { buildPlan } from '../../src/core/plan.js';
+import { round1 } from '../../src/core/round.js';
+import { planView } from '../../src/render/plan-view.js';
 import { framework, response } from '../helpers/framework.js';
 
 const fw = framework({
@@ -20,29 +22,56 @@ const fw = framework({
   },
 });
 
-const plan = (answers: Parameters<typeof response>[1], lang = 'en') =>
-  buildPlan(evaluate(fw, groupResponses([response('Ērgļi', answers)])[0]!), lang, '2026-11-23');
+const data = (answers: Parameters<typeof response>[1], date: string | null = null) => {
+  const r = response('Ērgļi', answers);
+  return buildPlan(evaluate(fw, groupResponses([date ? { ...r, date } : r])[0]!));
+};
+/** The plan put into words, as the reports draw it. */
+const plan = (answers: Parameters<typeof response>[1], lang = 'en', date: string | null = null) =>
+  planView(data(answers, date), fw, lang, '2026-11-23');
 
-describe('the action plan', () => {
+describe('the action plan as data', () => {
   it('recommends actions whose `below` is not reached, by weight × gap, earlier steps first', () => {
-    const p = plan({ 'a.x': 2, 'a.y': 6, 'b.x': 5, 'b.y': 6 });
+    const p = data({ 'a.x': 2, 'a.y': 6, 'b.x': 5, 'b.y': 6 });
     // a.x: 1 × (7−2)/6; b.y: 2 × (7−6)/6; a.y: 1 × (7−6)/6. b.x is at 5, not below 3.
     expect(p.actions.map((a) => a.id)).toEqual(['ax-first', 'ax-advanced', 'by', 'ay']);
     expect(p.actions.map((a) => a.rank)).toEqual([1, 2, 3, 4]);
-    expect(p.actions[0]).toMatchObject({ criterion: 'Criterion x', pillar: 'Pillar a', timeframe: 'within a year' });
+    expect(p.actions[0]).toMatchObject({ criterion: 'a.x', pillar: 'a', timeframe: 'short' });
     expect(p.actions[0]?.priority).toBeCloseTo(5 / 6, 10);
   });
 
   it('recommends nothing for unanswered or n/a criteria, and lists the unanswered as open', () => {
-    const p = plan({ 'a.x': 7, 'a.y': 'n/a', 'b.x': 7 });
+    const p = data({ 'a.x': 7, 'a.y': 'n/a', 'b.x': 7 });
     expect(p.actions).toEqual([]);
-    expect(p.open.map((c) => c.id)).toEqual(['b.y']);
-    expect(p.pillars[0]?.criteria[1]).toMatchObject({ status: 'na', scoreText: 'not applicable' });
+    expect(p.open).toEqual(['b.y']);
+    expect(p.pillars[0]?.criteria[1]).toMatchObject({ status: 'na', raw: null, step: null });
   });
 
-  it('lists strengths (75 or more) highest first', () => {
-    const p = plan({ 'a.x': 6, 'a.y': 7, 'b.x': 2, 'b.y': 5 });
-    expect(p.strengths.map((s) => s.id)).toEqual(['a.y', 'a.x']);
+  it('lists strengths (75 or more) highest first, at most eight', () => {
+    expect(data({ 'a.x': 6, 'a.y': 7, 'b.x': 2, 'b.y': 5 }).strengths).toEqual(['a.y', 'a.x']);
+    const many = framework({ min: 0, max: 4, pillars: { a: ['c1', 'c2', 'c3', 'c4', 'c5'], b: ['c1', 'c2', 'c3', 'c4', 'c5'] } });
+    const all = Object.fromEntries(['a', 'b'].flatMap((p) => [1, 2, 3, 4, 5].map((i) => [`${p}.c${i}`, 4])));
+    expect(buildPlan(evaluate(many, groupResponses([response('X', all)])[0]!)).strengths).toHaveLength(8);
+  });
+
+  it('carries the level checks as data, pillar_min collapsed into one check', () => {
+    const p = data({ 'a.x': 5, 'a.y': 5, 'b.x': 5, 'b.y': 5 });
+    expect(p.level.id).toBe('middle');
+    expect(p.next?.id).toBe('top');
+    expect(p.next?.unmet.map((u) => u.rule)).toEqual(['overall_min']);
+  });
+
+  it('keeps the answers date, or null', () => {
+    expect(data({}, '2026-03-14').date).toBe('2026-03-14');
+    expect(data({}).date).toBeNull();
+  });
+});
+
+describe('the action plan in words', () => {
+  it('names criteria, pillars and timeframes in the language', () => {
+    const p = plan({ 'a.x': 2, 'a.y': 6, 'b.x': 5, 'b.y': 6 });
+    expect(p.actions[0]).toMatchObject({ criterion: 'Criterion x', pillar: 'Pillar a', timeframe: 'within a year' });
+    expect(plan({ 'a.x': 7, 'a.y': 'n/a', 'b.x': 7 }).pillars[0]?.criteria[1]).toMatchObject({ status: 'na', scoreText: 'not applicable' });
   });
 
   it('explains the level and the way to the next one in words', () => {
@@ -68,9 +97,12 @@ describe('the action plan', () => {
   });
 
   it('uses the answers date, else today', () => {
+    expect(plan({}, 'en', '2026-03-14').date).toBe('2026-03-14');
     expect(plan({}).date).toBe('2026-11-23');
   });
+});
 
+describe('round1', () => {
   it('rounds half up to one decimal without binary surprises', () => {
     expect([round1(62.45), round1(0.05), round1(66.666), round1(100)]).toEqual([62.5, 0.1, 66.7, 100]);
   });

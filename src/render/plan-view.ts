@@ -1,0 +1,214 @@
+import type { RuleCheck } from '../core/classify.js';
+import { INCOMPLETE, UNPLACED, translator, type Framework, type Text } from '../core/framework.js';
+import type { VillageResult } from '../core/evaluate.js';
+import { buildPlan, type Plan, type PlanCriterion } from '../core/plan.js';
+import { round1 } from '../core/round.js';
+import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
+
+/** The action plan in one language: what the Markdown template and the PDF draw. */
+export interface PlanView {
+  lang: string;
+  labels: Record<LabelKey, string>;
+  village: string;
+  municipality: string | null;
+  lag: string | null;
+  date: string;
+  respondents: number;
+  respondentNames: string[];
+  sources: string[];
+  framework: { id: string; version: string; title: string };
+  scale: { min: number; max: number; labels: { step: number; label: string }[] };
+  level: { id: string; title: string; description: string; why: string[]; incomplete: boolean };
+  next: { id: string; title: string; unmet: string[] } | null;
+  overall: number | null;
+  overallText: string;
+  pillars: PillarView[];
+  strengths: CriterionView[];
+  discuss: CriterionView[];
+  actions: ActionView[];
+  open: CriterionView[];
+  examples: { id: string; name: string; text: string; url: string | null }[];
+  /** The level thresholds on the 0–100 score scale, for charts. */
+  thresholds: { level: string; title: string; score: number }[];
+}
+
+export interface PillarView {
+  id: string;
+  title: string;
+  description: string;
+  score: number | null;
+  scoreText: string;
+  coverage: number;
+  coverageText: string;
+  criteria: CriterionView[];
+}
+
+export interface CriterionView {
+  id: string;
+  pillar: string;
+  title: string;
+  question: string;
+  status: PlanCriterion['status'];
+  raw: number | null;
+  rawText: string;
+  score: number | null;
+  scoreText: string;
+  /** The scale label of the (rounded) raw score. */
+  label: string;
+  /** What the (rounded) raw score means for this criterion, from its rubric. */
+  rubric: string;
+  spread: string;
+  disagree: boolean;
+  notes: { text: string; respondent: string | null }[];
+}
+
+export interface ActionView {
+  rank: number;
+  id: string;
+  text: string;
+  criterion: string;
+  pillar: string;
+  timeframe: string;
+  partners: string[];
+  priority: number;
+}
+
+/**
+ * Puts a plan into `lang` (a framework language; the kit's own words come from the catalogue of
+ * the nearest UI language). `today` stands in when the answers carry no date.
+ */
+export function planView(plan: Plan, fw: Framework, lang: string, today: string): PlanView {
+  const ui = uiLangFor(lang);
+  const labels = labelsFor(ui);
+  const t = translator(fw, lang);
+  const locale = ui === 'lv' ? 'lv-LV' : 'en-GB';
+  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));
+
+  const criterionView = (c: PlanCriterion): CriterionView => {
+    const def = fw.criteria.get(c.id);
+    return {
+      id: c.id,
+      pillar: t(fw.pillars.find((p) => p.id === c.pillar)?.title),
+      title: t(def?.title),
+      question: t(def?.question),
+      status: c.status,
+      raw: c.raw,
+      rawText: fmt(c.raw),
+      score: c.score,
+      scoreText: c.raw === null ? labels[c.status === 'na' ? 'report.na' : 'report.unanswered'] : fmt(c.score),
+      label: c.step === null ? '' : t(fw.scale.labels.get(c.step)),
+      rubric: c.step === null ? '' : t(def?.levels.get(c.step)),
+      spread: c.spread ? `${c.spread.min}–${c.spread.max}` : '',
+      disagree: c.disagree,
+      notes: c.notes.map((n) => ({ text: n.text, respondent: n.respondent })),
+    };
+  };
+  const pillars: PillarView[] = plan.pillars.map((p) => {
+    const def = fw.pillars.find((x) => x.id === p.id);
+    return {
+      id: p.id,
+      title: t(def?.title),
+      description: t(def?.description),
+      score: p.score,
+      scoreText: fmt(p.score),
+      coverage: p.coverage,
+      coverageText: `${p.scored}/${p.total}`,
+      criteria: p.criteria.map(criterionView),
+    };
+  });
+  const byId = new Map(pillars.flatMap((p) => p.criteria).map((c) => [c.id, c]));
+  const criteria = (ids: string[]): CriterionView[] => ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
+
+  const levelTitle = (id: string): string => {
+    if (id === INCOMPLETE) return labels['level.incomplete'];
+    if (id === UNPLACED) return labels['level.none'];
+    return t(fw.levels.find((x) => x.id === id)?.title) || id;
+  };
+  const describe = (c: RuleCheck): string => describeCheck(c, labels, fmt, pct, fw, t);
+  const levelId = plan.level.id;
+  const levelDescription =
+    levelId === INCOMPLETE
+      ? labels['level.incompleteDescription']
+      : levelId === UNPLACED
+        ? labels['level.noneDescription']
+        : t(fw.levels.find((l) => l.id === levelId)?.description);
+
+  return {
+    lang,
+    labels,
+    village: plan.village,
+    municipality: plan.municipality,
+    lag: plan.lag,
+    date: plan.date ?? today,
+    respondents: plan.respondents,
+    respondentNames: plan.respondentNames,
+    sources: plan.sources,
+    framework: { id: fw.id, version: fw.version, title: t(fw.title) },
+    scale: {
+      min: fw.scale.min,
+      max: fw.scale.max,
+      labels: [...fw.scale.labels.entries()].sort((a, b) => a[0] - b[0]).map(([step, l]) => ({ step, label: t(l) })),
+    },
+    level: {
+      id: levelId,
+      title: levelTitle(levelId),
+      description: levelDescription,
+      why: plan.level.held.length > 0 ? plan.level.held.map(describe) : levelId === INCOMPLETE ? [] : [labels['report.levelAlways']],
+      incomplete: levelId === INCOMPLETE,
+    },
+    next: plan.next ? { id: plan.next.id, title: levelTitle(plan.next.id), unmet: plan.next.unmet.map(describe) } : null,
+    overall: plan.overall,
+    overallText: fmt(plan.overall),
+    pillars,
+    strengths: criteria(plan.strengths),
+    discuss: criteria(plan.discuss),
+    actions: plan.actions.map((a) => ({
+      rank: a.rank,
+      id: a.id,
+      text: t(fw.criteria.get(a.criterion)?.actions.find((x) => x.id === a.id)?.text),
+      criterion: t(fw.criteria.get(a.criterion)?.title),
+      pillar: t(fw.pillars.find((p) => p.id === a.pillar)?.title),
+      timeframe: labels[a.timeframe ? (`timeframe.${a.timeframe}` as const) : 'timeframe.none'],
+      partners: a.partners.map((id) => t(fw.partners.get(id)?.name) || id),
+      priority: a.priority,
+    })),
+    open: criteria(plan.open),
+    examples: plan.examples.flatMap((id) => {
+      const e = fw.examples.get(id);
+      return e ? [{ id: e.id, name: t(e.name), text: t(e.text), url: e.url }] : [];
+    }),
+    thresholds: plan.thresholds.map((x) => ({ ...x, title: levelTitle(x.level) })),
+  };
+}
+
+function describeCheck(
+  c: RuleCheck,
+  labels: Record<LabelKey, string>,
+  fmt: (x: number | null) => string,
+  pct: Intl.NumberFormat,
+  fw: Framework,
+  t: (x: Text | null | undefined) => string,
+): string {
+  const pillar = t(fw.pillars.find((p) => p.id === c.pillar)?.title);
+  const criterion = c.criterion ? t(fw.criteria.get(c.criterion)?.title) : '';
+  switch (c.rule) {
+    case 'overall_min':
+      return fill(labels['rule.overall_min'], { needed: fmt(c.needed), actual: fmt(c.actual) });
+    case 'pillar_min':
+      return c.pillar === '*'
+        ? fill(labels['rule.pillar_min.held'], { needed: fmt(c.needed) })
+        : fill(labels['rule.pillar_min'], { pillar, needed: fmt(c.needed), actual: fmt(c.actual) });
+    case 'pillars_min_count':
+      return fill(labels['rule.pillars_min_count'], { needed: c.needed, min: fmt(c.min ?? 0), actual: c.actual ?? 0 });
+    case 'criteria_min':
+      return fill(labels['rule.criteria_min'], { criterion, needed: fmt(c.needed), actual: fmt(c.actual) });
+    case 'coverage_min':
+      return fill(labels['rule.coverage_min'], { pillar, needed: pct.format(c.needed), actual: pct.format(c.actual ?? 0) });
+  }
+}
+
+/** The plan of a scored village, in `lang`. */
+export const villagePlanView = (result: VillageResult, lang: string, today: string): PlanView =>
+  planView(buildPlan(result), result.framework, lang, today);
