@@ -7,7 +7,6 @@ import type { CriteriaFile } from '../schema/criteria.js';
 import { diagnoseSchema } from '../schema/diagnose.js';
 import { SCHEMA_TAGS, schemaErrors, type SchemaKind } from '../schema/validators.js';
 import { readText } from './read.js';
-import { fastParse } from './fast-yaml.js';
 import { locate, parseYaml, quickParse, type ParsedYaml } from './yaml.js';
 
 export interface Loaded<T> {
@@ -80,8 +79,7 @@ export function loadResponse(file: string, framework: Framework): Loaded<Respons
 }
 
 export function responseFromText(text: string, file: string, framework: Framework): Loaded<Response> {
-  const fast = fastParse(text);
-  const quick = fast ? { data: fast } : quickParse(text);
+  const quick = quickParse(text);
   if (quick && schemaErrors('answers', quick.data).length === 0 && checkAnswers(quick.data, framework).length === 0) {
     return { value: toResponse(quick.data as AnswersFile, file), diagnostics: [] };
   }

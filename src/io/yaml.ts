@@ -30,11 +30,23 @@ const CODES: Partial<Record<YAMLError['code'], MessageCode>> = {
 };
 
 /**
- * The fast path for valid files: js-yaml with the same YAML 1.2 core schema, about three times
- * faster than `yaml`, no aliases at all, duplicate keys refused. Undefined whenever it has any
- * doubt; callers then parse with `parseYaml`, which alone reports problems (with positions).
+ * Text the fast path may read: nothing where js-yaml and the YAML 1.2 core reading of `yaml`
+ * could differ. No lone CR line ends, no directives, tags, anchors, aliases or merge keys, no
+ * Unicode whitespace or control characters beyond tab and line ends, no `__proto__`, no null or
+ * empty keys (js-yaml names them "null", `yaml` ""). Anything
+ * else goes to `parseYaml`, which is the one meaning of a file (tests/unit/yaml-fast-path.test.ts
+ * checks the two agree on every text this lets through).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const UNSAFE = /\r(?!\n)|^%|[!&*]|<<|__proto__|(?:^|[\s{,[])(?:null|Null|NULL|~)?:(?=\s|$)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/mu;
+
+/**
+ * The fast path for valid files: js-yaml (YAML 1.2 core schema, about three times faster than
+ * `yaml`) on text that `UNSAFE` lets through, duplicate keys refused. Undefined whenever it has
+ * any doubt; callers then parse with `parseYaml`, which alone reports problems (with positions).
  */
 export function quickParse(text: string): { data: unknown } | undefined {
+  if (UNSAFE.test(text)) return undefined;
   try {
     return { data: load(text, { maxAliases: 0 }) };
   } catch {
