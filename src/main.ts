@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { buildProgram } from './cli.js';
+import { buildProgram } from './cli/program.js';
 import { EXIT, UserError, type ExitCode } from './errors.js';
 import type { Streams } from './io/terminal.js';
 

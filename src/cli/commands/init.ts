@@ -1,0 +1,40 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { CSV_HEADERS, INIT_FORMATS } from '../../vocab.js';
+import { criteriaOption, examples, langOption, separatorOption, type CliContext } from '../options.js';
+
+export const initCommand = (ctx: CliContext) =>
+  new Command('init')
+    .description('write a blank answers file (YAML with the questions as comments) or a CSV template')
+    .option('--village <name>', 'the village the answers are for (YAML)', '')
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'yaml or csv').choices(INIT_FORMATS).default('yaml' as const))
+    .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(CSV_HEADERS).default('id' as const))
+    .addOption(separatorOption('CSV separator: , ; or tab'))
+    .option('-o, --out <file>', 'write to FILE (default: standard output)')
+    .option('--force', 'overwrite FILE if it exists')
+    .option('--schema-url <url>', 'where editors find the answers JSON Schema')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village init --village "Ērgļi" --out ergli.yaml',
+        'village init --village Alsunga --lang en > alsunga.yaml',
+        'village init --format csv --headers question --separator ";" --out aptauja.csv',
+      ]),
+    )
+    .action(async (o) => {
+      const { init, DEFAULT_SCHEMA_URL } = await import('../../commands/init.js');
+      const opts = {
+        village: o.village,
+        criteria: o.criteria,
+        format: o.format,
+        headers: o.headers,
+        out: o.out,
+        force: o.force === true,
+        lang: ctx.ui(o.lang),
+        langFlag: o.lang,
+        schemaUrl: o.schemaUrl ?? DEFAULT_SCHEMA_URL,
+        separator: o.separator,
+      };
+      ctx.setExit(await init(opts, ctx.term()));
+    });

@@ -1,0 +1,43 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { REPORT_FORMATS } from '../../vocab.js';
+import { criteriaOption, examples, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
+
+export const reportCommand = (ctx: CliContext) =>
+  new Command('report')
+    .description("render one village's action plan (Markdown or PDF)")
+    .argument('<answers...>', "the village's answers: YAML files, CSV files or folders")
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'md or pdf').choices(REPORT_FORMATS).default('md' as const))
+    .option('-o, --out <file>', 'write to FILE (default: standard output)')
+    .option('--force', 'overwrite FILE if it exists')
+    .option('--village <name>', 'the village to report on when the answers hold several')
+    .option('--template <file>', 'your own Handlebars template for Markdown')
+    .addOption(paperOption())
+    .addOption(ignoreColumnOption())
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village report examples/alsunga.yaml',
+        'village report examples/ergli/ --out ergli-plan.md',
+        'village report examples/alsunga.yaml --format pdf --out alsunga.pdf --lang en',
+        'village report survey.csv --village "Ērgļi" --template my-plan.md.hbs',
+      ]),
+    )
+    .action(async (inputs, o) => {
+      const { report } = await import('../../commands/report.js');
+      const opts = {
+        inputs,
+        criteria: o.criteria,
+        format: o.format,
+        out: o.out,
+        force: o.force === true,
+        lang: ctx.ui(o.lang),
+        langFlag: o.lang,
+        template: o.template,
+        village: o.village,
+        paper: o.paper,
+        ignoreColumns: o.ignoreColumn,
+      };
+      ctx.setExit(await report(opts, ctx.term()));
+    });

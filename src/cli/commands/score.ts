@@ -1,0 +1,54 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { REPORT_FORMATS, SCORE_FORMATS, SORTS } from '../../vocab.js';
+import { criteriaOption, examples, ignoreColumnOption, langOption, list, paperOption, separatorOption, type CliContext } from '../options.js';
+
+export const scoreCommand = (ctx: CliContext) =>
+  new Command('score')
+    .description('score answer files and CSV exports, grouped by village')
+    .argument('<inputs...>', 'answers: YAML files, CSV files or folders of them')
+    .addOption(criteriaOption())
+    .addOption(new Option('--format <format>', 'output').choices(SCORE_FORMATS).default('table' as const))
+    .option('--no-group', 'score every file and CSV row on its own, not grouped by village')
+    .addOption(new Option('--sort <order>', 'order of villages').choices(SORTS).default('input' as const))
+    .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [] as string[])
+    .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
+    .addOption(ignoreColumnOption())
+    .addOption(separatorOption('CSV output separator: , ; or tab (with ; numbers get a decimal comma)'))
+    .option('--reports <dir>', 'also write one action plan per village, summary.csv and summary.json into DIR')
+    .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(REPORT_FORMATS).default('md' as const))
+    .option('--template <file>', 'your own Handlebars template for Markdown plans')
+    .addOption(paperOption())
+    .option('--force', 'overwrite existing files in --reports')
+    .addOption(langOption())
+    .addHelpText(
+      'after',
+      examples([
+        'village score examples/',
+        'village score answers/ survey.csv --format json > results.json',
+        'village score survey.csv --ignore-column "Timestamp" --sort overall',
+        'village score answers/ --reports plans/ --report-format pdf',
+        'village score answers/ --fail-under transition   # exit 1 if a village is below',
+      ]),
+    )
+    .action(async (inputs, o) => {
+      const { score } = await import('../../commands/score.js');
+      const opts = {
+        inputs,
+        criteria: o.criteria,
+        format: o.format,
+        group: o.group,
+        lang: ctx.ui(o.lang),
+        langFlag: o.lang,
+        sort: o.sort,
+        levels: o.level,
+        failUnder: o.failUnder,
+        ignoreColumns: o.ignoreColumn,
+        separator: o.separator,
+        reports: o.reports,
+        reportFormat: o.reportFormat,
+        template: o.template,
+        paper: o.paper,
+        force: o.force === true,
+      };
+      ctx.setExit(await score(opts, ctx.term()));
+    });

@@ -1,0 +1,37 @@
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import type { ExitCode } from '../errors.js';
+import type { UiLang } from '../i18n/messages.js';
+import type { Streams, Terminal } from '../io/terminal.js';
+import { PAPERS, UI_LANGUAGES } from '../vocab.js';
+
+/** What every command's definition gets from the program. */
+export interface CliContext {
+  streams: Streams;
+  /** The terminal, made once the global flags are parsed. */
+  term: () => Terminal;
+  setExit: (code: ExitCode) => void;
+  /** The language of the kit's words for this run (the one resolver: core/locale.ts). */
+  ui: (flag: string | undefined, fileLang?: string | null) => UiLang;
+}
+
+export const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export const langOption = () =>
+  new Option('--lang <lang>', 'language of messages and reports: lv or en (default: $VILLAGE_LANG, then the locale)').choices(UI_LANGUAGES);
+export const criteriaOption = () => new Option('--criteria <file>', 'criteria framework (default: the bundled smart-village-lv)');
+export const paperOption = () => new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4' as const);
+export const ignoreColumnOption = () =>
+  new Option('--ignore-column <name>', 'a CSV column to skip (repeatable)').argParser(collect).default([] as string[]);
+export const separatorOption = (what: string) =>
+  new Option('--separator <sep>', what).argParser(separator).default(',');
+
+export type Separator = ',' | ';' | '\t';
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+export const list = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+export function separator(value: string): Separator {
+  if (value === ',' || value === ';') return value;
+  if (value === 'tab' || value === '\t' || value === '\\t') return '\t';
+  throw new InvalidArgumentError('use , ; or tab');
+}
