@@ -63,7 +63,7 @@ const blankToNull = (s: string | null | undefined): string | null => (s == null 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * The checks of an answers file against a framework that a schema cannot make (FORMATS.md):
+ * The checks of an answers file against a framework that a schema cannot make (docs/formats.md):
  * the framework id, real dates, known criterion ids, scores on the scale. Tolerates data that
  * failed the schema (checks what it can), so one run reports every problem. Pure.
  */

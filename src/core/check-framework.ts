@@ -6,7 +6,7 @@ import { suggest } from './suggest.js';
 type Path = PathSegment[];
 
 /**
- * The checks of a criteria file that a JSON Schema cannot express (FORMATS.md): ids unique,
+ * The checks of a criteria file that a JSON Schema cannot express (docs/formats.md): ids unique,
  * every text in every language, steps and thresholds on the scale, references resolved,
  * a fallback level. Expects a file that passed the schema. Pure.
  */

@@ -55,7 +55,7 @@ function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
 }
 
 /**
- * Maps a CSV header to columns (FORMATS.md): the answer fields by name in Latvian or English,
+ * Maps a CSV header to columns (docs/formats.md): the answer fields by name in Latvian or English,
  * criteria by full id, question or title in any framework language (also inside a Google Forms
  * grid header "Pillar [Criterion]"), `<criterion>.note` columns for evidence, survey-tool columns
  * and `ignore` columns skipped. Diagnostics carry the 1-based column index in `column`. Pure.

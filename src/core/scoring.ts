@@ -41,7 +41,7 @@ export interface Scores {
 }
 
 /**
- * Scores one village's responses against a framework, exactly as FORMATS.md says: criterion
+ * Scores one village's responses against a framework, exactly as docs/formats.md says: criterion
  * scores from the mean raw score, weighted pillar means over scored criteria, a weighted
  * overall mean over scored pillars. n/a and unanswered criteria are left out. Pure; no rounding.
  */

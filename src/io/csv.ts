@@ -67,7 +67,7 @@ const place = (d: Diagnostic, file: string, line: number): Diagnostic => ({ ...d
 
 /**
  * Streams a CSV of answers (one row per respondent): UTF-8 with or without BOM, or UTF-16 with a
- * BOM; `,` `;` or tab, detected. Rows are mapped as FORMATS.md says; a bad row is reported with
+ * BOM; `,` `;` or tab, detected. Rows are mapped as docs/formats.md says; a bad row is reported with
  * its line and column and the other rows go on. A header error rejects the file.
  */
 export async function loadCsv(file: string, fw: Framework, ignore: readonly string[] = []): Promise<CsvLoad> {

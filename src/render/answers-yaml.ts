@@ -29,7 +29,7 @@ export function answersHead(fw: Framework, meta: AnswersMeta): string[] {
 }
 
 /**
- * An answers file in the FORMATS.md format with every criterion of the framework listed (null
+ * An answers file in the docs/formats.md format with every criterion of the framework listed (null
  * when unanswered), so it is valid input for `score`, `report` and a later `assess --answers`. Pure.
  */
 export function answersYaml(fw: Framework, meta: AnswersMeta, answers: ReadonlyMap<string, Answer>, title: string): string {

@@ -37,7 +37,7 @@ function check(c: RuleCheck): JsonCheck {
   };
 }
 
-/** One village as FORMATS.md's `village score --format json` shows it; scores rounded to one decimal. */
+/** One village as docs/formats.md's `village score --format json` shows it; scores rounded to one decimal. */
 export function jsonResult(r: VillageResult): JsonResult {
   const pillars: JsonResult['pillars'] = {};
   for (const p of r.scores.pillars) pillars[p.id] = { score: r1(p.score), coverage: r2(p.coverage) };

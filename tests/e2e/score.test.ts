@@ -26,7 +26,7 @@ describe('village score', () => {
     expect(r.stderr).toContain('3 village(s) from 5 answer set(s)');
   });
 
-  it('prints the JSON of FORMATS.md, scores rounded to one decimal', () => {
+  it('prints the JSON of docs/formats.md, scores rounded to one decimal', () => {
     const { code, doc } = json(['examples/ergli']);
     expect(code).toBe(0);
     expect(doc.errors).toEqual([]);
