@@ -1,3 +1,5 @@
+import type { Diagnostic } from './core/diagnostic.js';
+
 /** The exit codes of `village`, as documented in the README. */
 export const EXIT = {
   ok: 0,
@@ -13,13 +15,20 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** An expected failure: its message is shown as is, without a stack, and it sets the exit code. */
+/**
+ * An expected failure, the one way a command stops early: `main` prints its diagnostics (each
+ * with file, line and column) and its message, without a stack, and exits with its code.
+ */
 export class UserError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.usage,
+    readonly diagnostics: readonly Diagnostic[] = [],
   ) {
     super(message);
     this.name = 'UserError';
   }
 }
+
+/** Input was rejected: the diagnostics say which and why. */
+export const rejected = (diagnostics: readonly Diagnostic[], message = ''): UserError => new UserError(message, EXIT.rejected, diagnostics);

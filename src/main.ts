@@ -1,25 +1,30 @@
 import { CommanderError } from 'commander';
-import { buildProgram } from './cli/program.js';
+import { byPosition } from './core/diagnostic.js';
+import { buildProgram, defaultUi, type RunState } from './cli/program.js';
 import { EXIT, UserError, type ExitCode } from './errors.js';
-import type { Streams } from './io/terminal.js';
+import { terminal, type Streams } from './io/terminal.js';
+import { diagnosticLine } from './render/diagnostics.js';
 
 /**
  * Runs `village` with argv and returns the exit code. The only place that turns errors into
- * messages: expected ones (UserError, usage errors) as one line, anything else as a bug report.
+ * messages: expected ones (UserError, usage errors) as located lines without a stack, anything
+ * else as a bug report.
  */
 export async function main(argv: string[], streams: Streams): Promise<ExitCode> {
-  let code: ExitCode = EXIT.ok;
-  const program = buildProgram(streams, (c) => (code = c));
+  const state: RunState = { exit: EXIT.ok, lang: defaultUi(streams), term: undefined };
+  const program = buildProgram(streams, state);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return code;
+    return state.exit;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and --version end the run with exit code 0; everything else is a usage error.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (e instanceof UserError) {
-      streams.stderr.write(`village: ${e.message}\n`);
+      const term = state.term ?? terminal(streams);
+      for (const d of [...e.diagnostics].sort(byPosition)) term.err(`${diagnosticLine(d, state.lang, term.errColor)}\n`);
+      if (e.message) term.err(`village: ${e.message}\n`);
       return e.exitCode;
     }
     const err = e instanceof Error ? e : new Error(String(e));

@@ -16,11 +16,21 @@ import { examples, type CliContext } from './options.js';
 /** The commands in the order `--help` lists them. */
 const COMMANDS = [validateCommand, schemaCommand, scoreCommand, reportCommand, assessCommand, initCommand];
 
+/** What a run leaves for `main`: the exit code, and the language and terminal to report a failure in. */
+export interface RunState {
+  exit: ExitCode;
+  lang: UiLang;
+  term: Terminal | undefined;
+}
+
+/** The language of the kit's words when no command has resolved it yet (usage errors, crashes). */
+export const defaultUi = (streams: Streams): UiLang => uiLanguage({ env: streams.env }, UI_LANGUAGES, 'en') as UiLang;
+
 /**
  * Builds the `village` program. Each action imports its command only when it runs, so
- * `village --help` loads neither pdfkit, inquirer nor handlebars. `setExit` receives the exit code.
+ * `village --help` loads neither pdfkit, inquirer nor handlebars. A run fills `state`.
  */
-export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void): Command {
+export function buildProgram(streams: Streams, state: RunState): Command {
   const program = new Command('village')
     .exitOverride()
     .description('Smart Village self-assessment: criteria, scoring and action plans (Latvian and English).')
@@ -41,12 +51,11 @@ export function buildProgram(streams: Streams, setExit: (code: ExitCode) => void
       ]) + '\nExit codes: 0 ok, 1 some input rejected, 2 usage error, 70 a bug in the kit, 130 interrupted.\n',
     );
 
-  let term: Terminal | undefined;
   const ctx: CliContext = {
     streams,
-    term: () => (term ??= terminal(streams, program.opts().color)),
-    setExit,
-    ui: (flag, fileLang) => uiLanguage({ flag, fileLang, env: streams.env }, UI_LANGUAGES, 'en') as UiLang,
+    term: () => (state.term ??= terminal(streams, program.opts().color)),
+    setExit: (code) => (state.exit = code),
+    ui: (flag, fileLang) => (state.lang = uiLanguage({ flag, fileLang, env: streams.env }, UI_LANGUAGES, 'en') as UiLang),
   };
   for (const make of COMMANDS) {
     const cmd = make(ctx);

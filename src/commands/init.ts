@@ -1,4 +1,4 @@
-import { EXIT, UserError, type ExitCode } from '../errors.js';
+import { EXIT, rejected, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
@@ -6,7 +6,7 @@ import { blankAnswers, blankCsv } from '../render/blank.js';
 import type { CsvOptions } from '../render/csv.js';
 import { VERSION } from '../version.js';
 import type { CsvHeaders, InitFormat } from '../vocab.js';
-import { contentLang, printDiagnostics, requireFramework } from './shared.js';
+import { contentLang, requireFramework } from './shared.js';
 
 export const DEFAULT_SCHEMA_URL = `https://unpkg.com/smart-village-kit@${VERSION}/schema/answers.schema.json`;
 
@@ -28,8 +28,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   if (opts.format === 'yaml' && opts.village.trim() === '') {
     throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
-  const fw = requireFramework(opts.criteria, opts.lang, term);
-  if (!fw) return EXIT.rejected;
+  const fw = requireFramework(opts.criteria);
   const lang = contentLang(opts.langFlag, fw);
   const text =
     opts.format === 'csv'
@@ -41,10 +40,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   }
   // Excel reads UTF-8 (Latvian letters) only with a BOM.
   const failed = await writeFileSafe(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text, opts.force);
-  if (failed) {
-    printDiagnostics([failed], opts.lang, term);
-    return EXIT.rejected;
-  }
+  if (failed) throw rejected([failed]);
   term.err(`${label(opts.lang, 'out.written', { file: opts.out })}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { hasErrors } from '../core/diagnostic.js';
 import { evaluate } from '../core/evaluate.js';
 import { groupResponses, villageKey } from '../core/group.js';
-import { EXIT, UserError, type ExitCode } from '../errors.js';
+import { EXIT, rejected, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { loadResponses } from '../io/responses.js';
@@ -35,13 +35,12 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   if (opts.format === 'pdf' && !opts.out && term.isTTY) {
     throw new UserError(message(lang, 'usage.pdfToTerminal'));
   }
-  const fw = requireFramework(opts.criteria, lang, term);
-  if (!fw) return EXIT.rejected;
+  const fw = requireFramework(opts.criteria);
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
   const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns });
   const all = [...diagnostics, ...loaded.diagnostics];
+  if (hasErrors(all)) throw rejected(all);
   printDiagnostics(all, lang, term);
-  if (hasErrors(all)) return EXIT.rejected;
 
   let groups = groupResponses(loaded.responses);
   if (opts.village !== undefined) {
@@ -62,19 +61,13 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   const plan = villagePlanView(evaluate(fw, group), contentLang(opts.langFlag, fw), today());
   const renderer = await reportRenderer({ format: opts.format, template: opts.template, paper: opts.paper });
   const rendered = await renderer.render(plan);
-  if (rendered.diagnostic) {
-    printDiagnostics([rendered.diagnostic], lang, term);
-    return EXIT.rejected;
-  }
+  if (rendered.diagnostic) throw rejected([rendered.diagnostic]);
   if (!opts.out) {
     term.out(rendered.data);
     return EXIT.ok;
   }
   const failed = await writeFileSafe(opts.out, rendered.data, opts.force);
-  if (failed) {
-    printDiagnostics([failed], lang, term);
-    return EXIT.rejected;
-  }
+  if (failed) throw rejected([failed]);
   term.err(`${label(lang, 'out.written', { file: opts.out })}\n`);
   return EXIT.ok;
 }

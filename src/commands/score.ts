@@ -55,8 +55,7 @@ function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
  */
 export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCode> {
   const lang = opts.lang;
-  const fw = requireFramework(opts.criteria, lang, term);
-  if (!fw) return EXIT.rejected;
+  const fw = requireFramework(opts.criteria);
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
 
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);

@@ -1,5 +1,6 @@
 import { byPosition, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
+import { rejected } from '../errors.js';
 import type { UiLang } from '../i18n/messages.js';
 import { loadFramework } from '../io/load.js';
 import type { Terminal } from '../io/terminal.js';
@@ -11,11 +12,10 @@ export function printDiagnostics(ds: readonly Diagnostic[], lang: UiLang, term: 
   for (const d of [...ds].sort(byPosition)) term.err(`${diagnosticLine(d, lang, term.errColor)}\n`);
 }
 
-/** Loads the framework (`--criteria` or the bundled one); prints why when it cannot. */
-export function requireFramework(file: string | undefined, lang: UiLang, term: Terminal): Framework | null {
+/** Loads the framework (`--criteria` or the bundled one), or stops with why it cannot. */
+export function requireFramework(file: string | undefined): Framework {
   const loaded = loadFramework(file ?? BUNDLED_CRITERIA);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!loaded.value) printDiagnostics(errors, lang, term);
+  if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
   return loaded.value;
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assess } from '../../src/commands/assess.js';
+import { assess } from '../../src/commands/assess/index.js';
+import { UserError } from '../../src/errors.js';
+import { message } from '../../src/i18n/messages.js';
 import { Interrupted, type Item, type Prompts } from '../../src/io/prompts.js';
 import { tempDir, village } from '../helpers/cli.js';
 import { fakeTerminal } from '../helpers/terminal.js';
@@ -50,7 +52,7 @@ describe('assess, driven step by step', () => {
         screens++;
         return { kind: 'review' };
       },
-      '#finish',
+      { type: 'finish' },
       'md',
     ]);
     const term = fakeTerminal();
@@ -67,9 +69,14 @@ describe('assess, driven step by step', () => {
     const broken = tmp.path('broken.yaml');
     writeFileSync(broken, 'schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
     const term = fakeTerminal();
-    const code = await assess({ criteria: undefined, answers: broken, village: undefined, lang: 'en', langFlag: 'en' }, term, io(scripted([])));
-    expect(code).toBe(1);
-    expect(term.errors()).toContain('these answers are for framework "other"');
+    const failure = await assess({ criteria: undefined, answers: broken, village: undefined, lang: 'en', langFlag: 'en' }, term, io(scripted([]))).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(UserError);
+    const { exitCode, diagnostics } = failure as UserError;
+    expect(exitCode).toBe(1);
+    expect(diagnostics.map((d) => `${d.file ?? ''}: ${message('en', d.code, d.params)}`).join('\n')).toContain(`${broken}: these answers are for framework "other"`);
     expect(readFileSync(broken, 'utf8')).toBe('schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
   });
 

@@ -19,7 +19,7 @@ export const assessCommand = (ctx: CliContext) =>
     .action(async (o) => {
       const input = process.stdin as NodeJS.ReadStream;
       const interactive = input.isTTY && ctx.streams.stdout.isTTY === true;
-      const { assess } = await import('../../commands/assess.js');
+      const { assess } = await import('../../commands/assess/index.js');
       const opts = { criteria: o.criteria, answers: o.answers, village: o.village, lang: ctx.ui(o.lang), langFlag: o.lang };
       ctx.setExit(
         await assess(opts, ctx.term(), {
