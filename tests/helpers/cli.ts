@@ -23,6 +23,9 @@ export function village(args: string[], opts: { cwd?: string; env?: Record<strin
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C.UTF-8', ...opts.env },
     input: opts.input ?? '',
     maxBuffer: 64 * 1024 * 1024,
+    // A hung child fails its test instead of blocking the run.
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
   };
   const r = spawnSync(process.execPath, [BIN, ...args], spawnOpts);
   return { code: r.status, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), out: r.stdout as Buffer };

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import * as mupdf from 'mupdf';
+
+/** Keys of the PDF document information dictionary that mupdf exposes as `info:<Key>` metadata. */
+export type InfoKey = 'Title' | 'Author' | 'Subject' | 'Keywords' | 'Creator' | 'Producer' | 'CreationDate' | 'ModDate';
+
+export interface GrayImage {
+  width: number;
+  height: number;
+  /** One byte per pixel, row by row, 0 = black, 255 = white. */
+  pixels: Uint8Array;
+}
+
+export interface OutlineEntry {
+  title: string;
+  /** 0 for a top-level bookmark, 1 for its children, … */
+  level: number;
+  /** 0-based page the bookmark points to, when it points into this document. */
+  page: number | undefined;
+}
+
+/** What a structural check of the whole file found; a sound file is `{ repaired: false, blankPages: [], warnings: [] }`. */
+export interface PdfCheck {
+  /** mupdf had to rebuild a broken cross-reference table or object. */
+  repaired: boolean;
+  /** 0-based pages with no extractable text. */
+  blankPages: number[];
+  /** Everything mupdf logged while reading: syntax errors, broken streams, unreadable fonts. */
+  warnings: string[];
+}
+
+export interface PdfFile {
+  readonly pageCount: number;
+  /** Visible page size in points, rounded to 1/100 pt as pdfinfo prints it (A4 = 595.28 × 841.89). */
+  pageSize(page: number): { width: number; height: number };
+  /** Text of all pages, see `pageText`; pages are separated by a newline. */
+  text(): string;
+  /**
+   * Text of one page, one line per text line as mupdf reads it. Within a line, any run of whitespace
+   * (including no-break and thin spaces) is one space; lines are trimmed and empty lines dropped.
+   */
+  pageText(page: number): string;
+  /** An entry of the document information dictionary, e.g. `info('Title')`. */
+  info(key: InfoKey): string | undefined;
+  /** Whether reading the file so far needed repairs. mupdf repairs lazily: call after reading every page, or use `check()`. */
+  wasRepaired(): boolean;
+  /** Messages mupdf logged while reading this file so far. */
+  warnings(): string[];
+  /** Loads every page and its text and renders it coarsely, then reports what went wrong (the `qpdf --check` stand-in). */
+  check(): PdfCheck;
+  /** Renders a page in grayscale at the given resolution. */
+  renderGray(page: number, dpi: number): GrayImage;
+  /** Bookmarks, depth first; empty when the file has none. */
+  outline(): OutlineEntry[];
+  /** Whether the document catalog has a `/StructTreeRoot` (a tagged PDF's logical structure). */
+  hasStructTree(): boolean;
+  /** The catalog's `/Lang`, if any. */
+  language(): string | undefined;
+  /** Frees the WebAssembly memory now rather than at garbage collection. */
+  close(): void;
+}
+
+/** Fraction of pixels darker than `threshold` (0–255). */
+export function inkRatio(image: GrayImage, threshold = 200): number {
+  let ink = 0;
+  for (const p of image.pixels) if (p < threshold) ink++;
+  return image.pixels.length === 0 ? 0 : ink / image.pixels.length;
+}
+
+// mupdf logs to the console by default; collect its messages per document instead, so checks can assert on them.
+let sink: string[] | undefined;
+mupdf.setLog((message) => sink?.push(message));
+
+/** Opens a PDF file (path) or PDF bytes with mupdf. */
+export function openPdf(fileOrBytes: string | Uint8Array): PdfFile {
+  const log: string[] = [];
+  const logged = <T>(read: () => T): T => {
+    const outer = sink;
+    sink = log;
+    try {
+      return read();
+    } finally {
+      sink = outer;
+    }
+  };
+
+  const bytes = typeof fileOrBytes === 'string' ? readFileSync(fileOrBytes) : fileOrBytes;
+  const doc = logged(() => mupdf.Document.openDocument(bytes, 'application/pdf'));
+  const pdf = doc.asPDF();
+  if (pdf === null) throw new Error('not a PDF');
+  const pageCount = logged(() => pdf.countPages());
+
+  const withPage = <T>(index: number, use: (page: mupdf.Page) => T): T => {
+    if (!Number.isInteger(index) || index < 0 || index >= pageCount) throw new RangeError(`no page ${index} in a ${pageCount}-page PDF`);
+    return logged(() => {
+      const page = pdf.loadPage(index);
+      try {
+        return use(page);
+      } finally {
+        page.destroy();
+      }
+    });
+  };
+
+  const texts = new Map<number, string>();
+  const pageText = (index: number): string => {
+    let text = texts.get(index);
+    if (text === undefined) {
+      const raw = withPage(index, (page) => {
+        const stext = page.toStructuredText('');
+        try {
+          return stext.asText();
+        } finally {
+          stext.destroy();
+        }
+      });
+      text = raw
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n');
+      texts.set(index, text);
+    }
+    return text;
+  };
+  const pages = (): number[] => Array.from({ length: pageCount }, (_, i) => i);
+  const round = (points: number): number => Math.round(points * 100) / 100;
+
+  const renderGray = (index: number, dpi: number): GrayImage =>
+    withPage(index, (page) => {
+      const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceGray, false);
+      try {
+        const width = pixmap.getWidth();
+        const height = pixmap.getHeight();
+        const stride = pixmap.getStride();
+        const samples = pixmap.getPixels();
+        const pixels = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++) pixels.set(samples.subarray(y * stride, y * stride + width), y * width);
+        return { width, height, pixels };
+      } finally {
+        pixmap.destroy();
+      }
+    });
+
+  const catalog = (): mupdf.PDFObject => logged(() => pdf.getTrailer().get('Root'));
+
+  return {
+    pageCount,
+    pageSize: (index) =>
+      withPage(index, (page) => {
+        const [x0, y0, x1, y1] = page.getBounds();
+        return { width: round(x1 - x0), height: round(y1 - y0) };
+      }),
+    text: () => pages().map(pageText).join('\n'),
+    pageText,
+    info: (key) => logged(() => pdf.getMetaData(`info:${key}`)),
+    wasRepaired: () => pdf.wasRepaired(),
+    warnings: () => [...log],
+    check: () => {
+      const blankPages = pages().filter((i) => pageText(i) === '');
+      // Rendering decodes what text extraction may skip (images, glyph outlines); 9 dpi keeps it cheap.
+      for (const i of pages()) renderGray(i, 9);
+      return { repaired: pdf.wasRepaired(), blankPages, warnings: [...log] };
+    },
+    renderGray,
+    outline: () => {
+      const entries: OutlineEntry[] = [];
+      const walk = (items: ReturnType<mupdf.Document['loadOutline']>, level: number): void => {
+        for (const item of items ?? []) {
+          entries.push({ title: item.title ?? '', level, page: item.page });
+          walk(item.down ?? null, level + 1);
+        }
+      };
+      walk(logged(() => pdf.loadOutline()), 0);
+      return entries;
+    },
+    hasStructTree: () => !catalog().get('StructTreeRoot').isNull(),
+    language: () => logged(() => pdf.getLanguage()) ?? undefined,
+    close: () => pdf.destroy(),
+  };
+}
