@@ -7,15 +7,7 @@ import type { CriterionScore, Note } from './scoring.js';
  * The action plan of one village as data: ids and numbers, no words. `render/plan-view.ts` puts
  * it into a language; every report format draws from that one view.
  */
-export interface Plan {
-  village: string;
-  municipality: string | null;
-  lag: string | null;
-  /** The latest answer date, or null when no answer carries one. */
-  date: string | null;
-  respondents: number;
-  respondentNames: string[];
-  sources: string[];
+export interface Plan extends Pick<VillageResult, 'village' | 'municipality' | 'lag' | 'date' | 'respondents' | 'respondentNames' | 'sources'> {
   level: { id: string; held: RuleCheck[] };
   next: { id: string; unmet: RuleCheck[] } | null;
   overall: number | null;

@@ -29,17 +29,24 @@ export async function reportRenderer(opts: ReportOptions): Promise<{ render: (pl
   const file = opts.template ?? DEFAULT_TEMPLATE;
   const read = readText(file);
   if (read.diagnostic) return { render: () => Promise.resolve({ diagnostic: read.diagnostic }), diagnostic: read.diagnostic };
-  const { renderMarkdown, TemplateError } = await import('./markdown.js');
-  const template = read.text;
+  const { compileMarkdown, TemplateError } = await import('./markdown.js');
+  const asDiagnostic = (e: unknown): Diagnostic => {
+    if (!(e instanceof TemplateError)) throw e;
+    return { severity: 'error', code: 'template.error', params: { detail: e.message }, file, line: e.line, column: e.column };
+  };
+  let render: ReturnType<typeof compileMarkdown>;
+  try {
+    render = compileMarkdown(read.text);
+  } catch (e) {
+    const diagnostic = asDiagnostic(e);
+    return { render: () => Promise.resolve({ diagnostic }), diagnostic };
+  }
   return {
     render: (plan) => {
       try {
-        return Promise.resolve({ data: renderMarkdown(plan, template, { kit: { version: VERSION } }) });
+        return Promise.resolve({ data: render(plan, { kit: { version: VERSION } }) });
       } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
-        return Promise.resolve({
-          diagnostic: { severity: 'error', code: 'template.error', params: { detail: e.message }, file, line: e.line, column: e.column },
-        });
+        return Promise.resolve({ diagnostic: asDiagnostic(e) });
       }
     },
   };
