@@ -1,5 +1,5 @@
 // Writes schema/*.schema.json from the schema sources (src/schema/*.ts, built into dist/) for
-// editors with the YAML language server. tests/schema-files.test.ts fails when they are stale.
+// editors with the YAML language server. tests/unit/schema-files.test.ts fails when they are stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { SCHEMAS } from '../dist/schema/schemas.js';
 

@@ -28,10 +28,12 @@ export function checkFramework(file: CriteriaFile): Diagnostic[] {
   unique(file.pillars, ['pillars'], 'pillar', out);
   unique(file.partners ?? [], ['partners'], 'partner', out);
   unique(file.examples ?? [], ['examples'], 'example', out);
+  unique(file.funding ?? [], ['funding'], 'funding', out);
   unique(file.levels, ['levels'], 'level', out);
 
   const partnerIds = new Set((file.partners ?? []).map((p) => p.id));
   const exampleIds = new Set((file.examples ?? []).map((e) => e.id));
+  const fundingIds = new Set((file.funding ?? []).map((f) => f.id));
   const criterionIds = new Set<string>();
 
   file.pillars.forEach((pillar, pi) => {
@@ -52,6 +54,11 @@ export function checkFramework(file: CriteriaFile): Diagnostic[] {
             out.push(error('crit.unknownPartner', { id, suggestion: suggest(id, partnerIds) }, [...aPath, 'partners', i]));
           }
         });
+        (a.funding ?? []).forEach((id, i) => {
+          if (!fundingIds.has(id)) {
+            out.push(error('crit.unknownFunding', { id, suggestion: suggest(id, fundingIds) }, [...aPath, 'funding', i]));
+          }
+        });
       });
       (c.examples ?? []).forEach((id, i) => {
         if (!exampleIds.has(id)) {
@@ -62,7 +69,45 @@ export function checkFramework(file: CriteriaFile): Diagnostic[] {
   });
 
   checkLevels(file, criterionIds, out);
+  checkAfter(file, out);
   return out;
+}
+
+/** `after` names actions that exist, once each in the framework, and never in a circle. */
+function checkAfter(file: CriteriaFile, out: Diagnostic[]): void {
+  const owners = new Map<string, string[]>();
+  const after = new Map<string, { ids: readonly string[]; path: Path }>();
+  file.pillars.forEach((p, pi) =>
+    p.criteria.forEach((c, ci) =>
+      (c.actions ?? []).forEach((a, ai) => {
+        owners.set(a.id, [...(owners.get(a.id) ?? []), `${p.id}.${c.id}`]);
+        if (a.after) after.set(a.id, { ids: a.after, path: ['pillars', pi, 'criteria', ci, 'actions', ai, 'after'] });
+      }),
+    ),
+  );
+  const known = new Set(owners.keys());
+  for (const { ids, path } of after.values()) {
+    ids.forEach((id, i) => {
+      const by = owners.get(id);
+      if (!by) out.push(error('crit.unknownAction', { id, suggestion: suggest(id, known) }, [...path, i]));
+      else if (by.length > 1) out.push(error('crit.ambiguousAction', { id, criteria: by.join(', ') }, [...path, i]));
+    });
+  }
+  // Depth-first search for a circle of `after`; each circle is reported once, at its first action.
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, trail: string[]): void => {
+    state.set(id, 'open');
+    for (const next of after.get(id)?.ids ?? []) {
+      if (state.get(next) === 'open') {
+        const cycle = [...trail.slice(trail.indexOf(next)), id, next];
+        out.push(error('crit.actionCycle', { cycle: cycle.join(' → ') }, after.get(next)?.path ?? []));
+      } else if (!state.has(next) && after.has(next)) {
+        visit(next, [...trail, id]);
+      }
+    }
+    state.set(id, 'done');
+  };
+  for (const id of after.keys()) if (!state.has(id)) visit(id, []);
 }
 
 function checkLevels(file: CriteriaFile, criterionIds: Set<string>, out: Diagnostic[]): void {
@@ -139,10 +184,17 @@ function checkTexts(file: CriteriaFile, out: Diagnostic[]): void {
       visit(c.question, [...cPath, 'question']);
       visit(c.help, [...cPath, 'help']);
       visitSteps(c.levels, [...cPath, 'levels']);
-      (c.actions ?? []).forEach((a, ai) => visit(a.text, [...cPath, 'actions', ai, 'text']));
+      (c.actions ?? []).forEach((a, ai) => {
+        visit(a.text, [...cPath, 'actions', ai, 'text']);
+        visit(a.done_when, [...cPath, 'actions', ai, 'done_when']);
+      });
     });
   });
   (file.partners ?? []).forEach((p, i) => visit(p.name, ['partners', i, 'name']));
+  (file.funding ?? []).forEach((f, i) => {
+    visit(f.name, ['funding', i, 'name']);
+    visit(f.text, ['funding', i, 'text']);
+  });
   (file.examples ?? []).forEach((e, i) => {
     visit(e.name, ['examples', i, 'name']);
     visit(e.text, ['examples', i, 'text']);

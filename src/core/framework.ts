@@ -2,6 +2,7 @@ import type { CriteriaFile } from '../schema/criteria.js';
 
 export type Text = Readonly<Record<string, string>>;
 export type Timeframe = 'short' | 'medium' | 'long';
+export type Effort = 'low' | 'medium' | 'high';
 
 export interface Action {
   id: string;
@@ -10,6 +11,13 @@ export interface Action {
   below: number;
   timeframe: Timeframe | null;
   partners: string[];
+  /** Actions (ids) that come first. */
+  after: string[];
+  effort: Effort | null;
+  /** Funding routes (ids of `Framework.funding`). */
+  funding: string[];
+  /** An observable sign that it is done. */
+  doneWhen: Text | null;
 }
 
 export interface Criterion {
@@ -73,7 +81,10 @@ export interface Framework {
   pillars: Pillar[];
   criteria: ReadonlyMap<string, Criterion>;
   partners: ReadonlyMap<string, Named>;
+  funding: ReadonlyMap<string, Named>;
   examples: ReadonlyMap<string, Named>;
+  /** Every action by id, with its criterion. */
+  actions: ReadonlyMap<string, Action & { criterion: string }>;
   levels: Level[];
 }
 
@@ -110,6 +121,10 @@ export function buildFramework(file: CriteriaFile): Framework {
           below: a.below ?? scale.max,
           timeframe: a.timeframe ?? null,
           partners: a.partners ?? [],
+          after: a.after ?? [],
+          effort: a.effort ?? null,
+          funding: a.funding ?? [],
+          doneWhen: a.done_when ?? null,
         })),
         examples: c.examples ?? [],
       };
@@ -131,7 +146,9 @@ export function buildFramework(file: CriteriaFile): Framework {
     pillars,
     criteria,
     partners: named(file.partners),
+    funding: named(file.funding),
     examples: named(file.examples),
+    actions: new Map([...criteria.values()].flatMap((c) => c.actions.map((a) => [a.id, { ...a, criterion: c.id }] as const))),
     levels: file.levels.map((l) => ({
       id: l.id,
       title: l.title ?? null,

@@ -38,6 +38,15 @@ const action = {
     below: { type: 'number', description: 'Recommend while the (mean) raw score is below this; default scale.max.' },
     timeframe: { type: 'string', enum: ['short', 'medium', 'long'] },
     partners: { type: 'array', items: id, uniqueItems: true },
+    after: {
+      type: 'array',
+      items: id,
+      uniqueItems: true,
+      description: 'Actions (ids) that must come first: this one is never recommended before them.',
+    },
+    effort: { type: 'string', enum: ['low', 'medium', 'high'], description: 'How much work it takes a volunteer community.' },
+    funding: { type: 'array', items: id, uniqueItems: true, description: 'Ways to pay for it: ids from the top-level `funding` list.' },
+    done_when: { ...text, description: 'An observable sign that the action is done.' },
   },
 } as const;
 
@@ -134,6 +143,16 @@ export const criteriaSchema = {
         required: ['id', 'name'],
         additionalProperties: false,
         properties: { id, name: text, url: { type: 'string' } },
+      },
+    },
+    funding: {
+      type: 'array',
+      description: 'Ways a community can pay for actions (LEADER through the LAG, a municipal grant, no money needed, ...).',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: { id, name: text, text, url: { type: 'string' } },
       },
     },
     examples: {

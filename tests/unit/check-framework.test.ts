@@ -82,3 +82,66 @@ describe('semantic checks of a criteria file', () => {
     expect(codes(f)).toEqual([['warning', 'crit.noFallback', 'levels/0/rules']]);
   });
 });
+
+describe('the plan fields of actions: after, effort, funding, done_when', () => {
+  const withActions = (): CriteriaFile => {
+    const f = criteriaFile({
+      pillars: { a: ['x', 'y'], b: ['x'] },
+      actions: { 'a.x': [{ id: 'vision' }, { id: 'review' }], 'a.y': [{ id: 'guide' }], 'b.x': [{ id: 'visit' }] },
+    });
+    f.funding = [{ id: 'leader', name: { en: 'LEADER' } }, { id: 'none', name: { en: 'No money needed' } }];
+    return f;
+  };
+  const action = (f: CriteriaFile, p: number, c: number, a: number) => f.pillars[p]!.criteria[c]!.actions![a]!;
+
+  it('accepts prerequisites, effort, funding and a sign of done', () => {
+    const f = withActions();
+    Object.assign(action(f, 0, 0, 1), { after: ['vision'], effort: 'low', funding: ['none'], done_when: { en: 'The board adopted it' } });
+    Object.assign(action(f, 1, 0, 0), { after: ['vision', 'guide'], funding: ['leader', 'none'] });
+    expect(checkFramework(f)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown funding id', (f: CriteriaFile) => (action(f, 0, 0, 0).funding = ['leadr']), ['error', 'crit.unknownFunding', 'pillars/0/criteria/0/actions/0/funding/0'], { suggestion: 'leader' }],
+    ['an unknown action in after', (f: CriteriaFile) => (action(f, 0, 0, 1).after = ['visoin']), ['error', 'crit.unknownAction', 'pillars/0/criteria/0/actions/1/after/0'], { suggestion: 'vision' }],
+    [
+      'an action id two criteria use',
+      (f: CriteriaFile) => {
+        action(f, 0, 1, 0).id = 'visit';
+        action(f, 0, 0, 0).after = ['visit'];
+      },
+      ['error', 'crit.ambiguousAction', 'pillars/0/criteria/0/actions/0/after/0'],
+      { criteria: 'a.y, b.x' },
+    ],
+    [
+      'a done_when without every language',
+      (f: CriteriaFile) => (action(f, 0, 0, 0).done_when = { lv: 'Pieņemts' }),
+      ['error', 'crit.missingLanguage', 'pillars/0/criteria/0/actions/0/done_when'],
+      { lang: 'en' },
+    ],
+  ])('refuses %s, with its place', (_what, change, want, params) => {
+    const f = withActions();
+    change(f);
+    const found = checkFramework(f).filter((d) => d.code === want[1]);
+    expect(found.map((d) => [d.severity, d.code, d.path?.join('/')])).toEqual([want]);
+    expect(found[0]?.params).toMatchObject(params);
+  });
+
+  it('refuses a circle of prerequisites once, naming it', () => {
+    const f = withActions();
+    action(f, 0, 0, 0).after = ['guide'];
+    action(f, 0, 1, 0).after = ['visit'];
+    action(f, 1, 0, 0).after = ['vision'];
+    const cycles = checkFramework(f).filter((d) => d.code === 'crit.actionCycle');
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]?.params.cycle).toBe('vision → guide → visit → vision');
+    action(f, 1, 0, 0).after = [];
+    expect(checkFramework(f)).toEqual([]);
+  });
+
+  it('refuses an action that waits for itself', () => {
+    const f = withActions();
+    action(f, 0, 0, 0).after = ['vision'];
+    expect(checkFramework(f).map((d) => d.code)).toEqual(['crit.actionCycle']);
+  });
+});
