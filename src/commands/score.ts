@@ -74,7 +74,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
   const csvOptions: CsvOptions = { separator: opts.separator };
   if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings)) term.out(chunk);
-  else if (opts.format === 'csv') term.out(resultsCsv(shown, csvOptions));
+  else if (opts.format === 'csv') term.out(resultsCsv(fw, shown, csvOptions));
   else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
   if (opts.reports) {
@@ -113,7 +113,7 @@ async function writeReports(
     if (failed) out.push(failed);
   }
   // Excel needs the BOM to read UTF-8 (Latvian letters) correctly.
-  const csv = `\uFEFF${resultsCsv(results, { separator: opts.separator })}`;
+  const csv = `\uFEFF${resultsCsv(fw, results, { separator: opts.separator })}`;
   for (const [file, data] of [
     ['summary.csv', csv],
     ['summary.json', jsonDocument(results, errors, warnings)],

@@ -1,4 +1,5 @@
 import type { VillageResult } from '../core/evaluate.js';
+import type { Framework } from '../core/framework.js';
 import { jsonResult } from './results.js';
 
 export type Cell = string | number | null;
@@ -24,11 +25,13 @@ export function csvLines(rows: readonly Cell[][], o: CsvOptions): string {
   return rows.map((r) => r.map((v) => cell(v, o)).join(o.separator)).join('\r\n') + '\r\n';
 }
 
-/** One row per village: identity, level, scores per pillar and criterion (rounded), coverage. */
-export function resultsCsv(results: readonly VillageResult[], o: CsvOptions): string {
-  const fw = results[0]?.framework;
-  const pillarIds = fw ? fw.pillars.map((p) => p.id) : [];
-  const criterionIds = fw ? [...fw.criteria.keys()] : [];
+/**
+ * One row per village: identity, level, scores per pillar and criterion (rounded), coverage. The
+ * columns come from the framework, so the header is the same when no village is shown.
+ */
+export function resultsCsv(fw: Framework, results: readonly VillageResult[], o: CsvOptions): string {
+  const pillarIds = fw.pillars.map((p) => p.id);
+  const criterionIds = [...fw.criteria.keys()];
   const header: Cell[] = [
     'village', 'municipality', 'lag', 'date', 'respondents', 'level', 'overall',
     ...pillarIds,

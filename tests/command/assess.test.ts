@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { assess } from '../../src/commands/assess/index.js';
 import { UserError } from '../../src/errors.js';
 import { message } from '../../src/i18n/messages.js';
@@ -25,13 +25,40 @@ function scripted(steps: Step[]): Prompts & { asked: string[] } {
   };
 }
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+/** A folder of this test's own, removed when it ends: no test depends on another's files. */
+function ownDir(files: Record<string, string> = {}): ReturnType<typeof tempDir> {
+  const dir = tempDir(files);
+  onTestFinished(() => dir.cleanup());
+  return dir;
+}
+
+/** The answers file that a session stopped after three criteria leaves (as the first test writes it). */
+const STOPPED_AFTER_THREE = [
+  '# Mentora sesijas atbildes (village assess)',
+  'schema: village-kit/answers@1',
+  'framework: smart-village-lv',
+  'village: Ērgļi',
+  'municipality: Madonas novads',
+  'lag: null',
+  'respondent: mentora sesija',
+  'date: 2026-03-14',
+  'language: lv',
+  'answers:',
+  '  strategy.vision: { score: 3, note: "Vīzija 2030" }',
+  '  strategy.assets: 1',
+  '  strategy.challenges: { score: n/a, note: "nezinām" }',
+  ...['strategy.cross-sector', 'strategy.data', 'strategy.funding', 'strategy.alignment'].map((id) => `  ${id}: null`),
+  ...['social', 'digital', 'connectivity', 'services', 'economy', 'energy', 'learning'].map((id) => `  innovation.${id}: null`),
+  ...['involvement', 'inclusion', 'leadership', 'communication', 'partnerships', 'networks', 'replicability'].map((id) => `  participation.${id}: null`),
+  '',
+].join('\n');
+
 const io = (prompts: Prompts) => ({ interactive: true, prompts: () => Promise.resolve(prompts), clear: () => undefined });
 const score = (n: number) => ({ kind: 'score', score: n });
 
 describe('assess, driven step by step', () => {
   it('saves after every answer and stops with 130 on Ctrl-C, saying how to resume', async () => {
+    const tmp = ownDir();
     const file = tmp.path('ergli.yaml');
     const prompts = scripted(['Madonas novads', '', 'mentora sesija', score(3), 'Vīzija 2030', score(1), '', { kind: 'na' }, 'nezinām']);
     const term = fakeTerminal();
@@ -45,6 +72,7 @@ describe('assess, driven step by step', () => {
   });
 
   it('resumes at the first unanswered criterion and finishes with a plan next to the answers', async () => {
+    const tmp = ownDir({ 'ergli.yaml': STOPPED_AFTER_THREE });
     const file = tmp.path('ergli.yaml');
     let screens = 0;
     const prompts = scripted([
@@ -66,6 +94,7 @@ describe('assess, driven step by step', () => {
   });
 
   it('leaves a broken file or one for another framework untouched', async () => {
+    const tmp = ownDir();
     const broken = tmp.path('broken.yaml');
     writeFileSync(broken, 'schema: village-kit/answers@1\nframework: other\nvillage: X\nanswers: {}\n');
     const term = fakeTerminal();
