@@ -81,7 +81,7 @@ export interface ActionView {
   effortId: string | null;
   partners: string[];
   funding: string[];
-  /** The texts of the actions this one comes after. */
+  /** The texts of the actions this one comes after that are still to do (recommended). */
   after: string[];
   afterIds: string[];
   doneWhen: string;
@@ -177,6 +177,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
   };
   const describe = (c: RuleCheck): string => describeCheck(c, labels, fmt, pct, fw, t);
 
+  const stillToDo = new Set([...plan.firstSteps.flatMap((s) => (s.action ? [s.action] : [])), ...plan.later.map((a) => a.id)]);
   const actionView = (id: string): ActionView | null => {
     const a = fw.actions.get(id);
     if (!a) return null;
@@ -192,8 +193,8 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       effortId: a.effort,
       partners: a.partners.map((p) => t(fw.partners.get(p)?.name) || p),
       funding: a.funding.map((f) => t(fw.funding.get(f)?.name) || f),
-      after: a.after.map((x) => t(fw.actions.get(x)?.text) || x),
-      afterIds: [...a.after],
+      after: a.after.filter((x) => stillToDo.has(x)).map((x) => t(fw.actions.get(x)?.text) || x),
+      afterIds: a.after.filter((x) => stillToDo.has(x)),
       doneWhen: t(a.doneWhen),
     };
   };

@@ -17,7 +17,7 @@ const action = {
     effort: { enum: ['low', 'medium', 'high', null] },
     partners: { ...ids, description: 'Partner ids of the framework.' },
     funding: { ...ids, description: 'Funding route ids of the framework.' },
-    after: { ...ids, description: 'Ids of the actions that come first.' },
+    after: { ...ids, description: 'Ids of the actions that come first and are still to do.' },
     done_when: { type: ['string', 'null'], description: 'An observable sign that it is done.' },
   },
 } as const;
