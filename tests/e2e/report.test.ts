@@ -117,3 +117,20 @@ describe('village report', () => {
     out.cleanup();
   });
 });
+
+describe('village report --format json, from the binary', () => {
+  it('prints a plan that the schema printed by `village schema plan` accepts, with at most 5 first steps', async () => {
+    const { Ajv } = await import('ajv');
+    const schema = JSON.parse(village(['schema', 'plan']).stdout) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const example of ['examples/alsunga.yaml', 'examples/ergli', 'examples/lejasciems.yaml']) {
+      const r = village(['report', example, '--format', 'json', '--lang', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      const plan = JSON.parse(r.stdout) as { first_steps: unknown[]; language: string };
+      expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+      expect(plan.first_steps.length).toBeLessThanOrEqual(5);
+      expect(plan.language).toBe('en');
+    }
+  });
+});
