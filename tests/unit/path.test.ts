@@ -3,6 +3,7 @@ import type { Response } from '../../src/core/answers.js';
 import { checkRules, classify, type ScoreView } from '../../src/core/classify.js';
 import type { Framework, Rules } from '../../src/core/framework.js';
 import { nextLevelPath, pathToLevel, type PathResult } from '../../src/core/path.js';
+import { round1 } from '../../src/core/round.js';
 import { scoreResponses } from '../../src/core/scoring.js';
 import { loadFramework } from '../../src/io/load.js';
 import type { CriteriaFile } from '../../src/schema/criteria.js';
@@ -325,6 +326,11 @@ function bruteForce(fw: Framework, raws: readonly (number | null)[], rules: Rule
   return best;
 }
 
+/**
+ * A random small framework and village. Half the thresholds are random; the other half are the
+ * shown values of a random raise of the village, so that the best path often lands exactly on a
+ * threshold (where rounding decides).
+ */
 function randomCase(rand: () => number) {
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const [min, max] = rand() < 0.5 ? [0, 4] : [1, 5];
@@ -338,25 +344,42 @@ function randomCase(rand: () => number) {
     pillarWeights[id] = int(1, 3);
     for (const c of pillars[id]) criterionWeights[`${id}.${c}`] = int(1, 3);
   }
+  const shape = { min, max, pillars, pillarWeights, criterionWeights, coverageMin: 0 };
   const ids = Object.entries(pillars).flatMap(([p, cs]) => cs.map((c) => `${p}.${c}`));
+  const rs = Array.from({ length: int(1, 3) }, () =>
+    response('V', Object.fromEntries(ids.map((id) => [id, rand() < 0.1 ? 'n/a' : rand() < 0.05 ? null : int(min, max)]))),
+  );
+
+  // The shown values of a random raise of the village.
+  const plain = framework({ ...shape, levels: [{ id: 'x', rules: {} }] });
+  const raws = ids.map((id) => scoreResponses(plain, rs).criteria.get(id)!.raw);
+  const { view, set } = viewer(plain);
+  const tos = raws.map((r) => (r !== null && r < max && rand() < 0.5 ? int(Math.floor(r) + 1, max) : r));
+  set(tos);
+  const shown = (x: number | null) => (x === null ? int(0, 100) : round1(x));
+  const scored = view.pillars.map((p) => p.score).filter((x): x is number => x !== null).sort((x, y) => y - x);
+
+  const edgy = () => rand() < 0.5;
   const threshold = () => (rand() < 0.5 ? int(0, 20) * 5 : Math.round(rand() * 1000) / 10);
   const levels: CriteriaFile['levels'] = Array.from({ length: int(1, 3) }, (_, l) => {
     const rules: Rules & Record<string, unknown> = {};
-    if (rand() < 0.5) rules.overall_min = threshold();
-    if (rand() < 0.35) rules.pillar_min = threshold();
-    if (rand() < 0.35) rules.pillars_min_count = { count: int(1, nPillars + (rand() < 0.1 ? 1 : 0)), min: threshold() };
+    if (rand() < 0.5) rules.overall_min = edgy() ? shown(view.overall) : threshold();
+    if (rand() < 0.35) rules.pillar_min = edgy() ? shown(scored[scored.length - 1] ?? null) : threshold();
+    if (rand() < 0.35) {
+      const count = int(1, nPillars + (rand() < 0.1 ? 1 : 0));
+      rules.pillars_min_count = { count, min: edgy() ? shown(scored[count - 1] ?? null) : threshold() };
+    }
     if (rand() < 0.4) {
       const cm: Record<string, number> = {};
-      for (let k = int(1, 2); k > 0; k--) cm[ids[int(0, ids.length - 1)]!] = min + Math.round(rand() * (max - min) * 10) / 10;
+      for (let k = int(1, 2); k > 0; k--) {
+        const i = int(0, ids.length - 1);
+        cm[ids[i]!] = edgy() ? shown(tos[i] ?? null) : min + Math.round(rand() * (max - min) * 10) / 10;
+      }
       rules.criteria_min = cm;
     }
     return { id: `L${l}`, rules };
   });
-  const fw = framework({ min, max, pillars, pillarWeights, criterionWeights, levels, coverageMin: 0 });
-  const rs = Array.from({ length: int(1, 3) }, () =>
-    response('V', Object.fromEntries(ids.map((id) => [id, rand() < 0.1 ? 'n/a' : rand() < 0.05 ? null : int(min, max)]))),
-  );
-  return { fw, rs };
+  return { fw: framework({ ...shape, levels }), rs };
 }
 
 describe('pathToLevel against an exhaustive search', () => {
@@ -378,7 +401,9 @@ describe('pathToLevel against an exhaustive search', () => {
       const label = `case ${n}: ${JSON.stringify({ raws, rules: level.rules })}`;
       if (want === null) {
         unreachable++;
-        expect(got.kind, label).toBe('unreachable');
+        // The checks that still fail with every scored criterion at max.
+        set(raws.map((r) => (r === null ? null : fw.scale.max)));
+        expect(got, label).toEqual({ kind: 'unreachable', level: level.id, blocking: checkRules(level.rules, view).filter((c) => !c.held) });
         continue;
       }
       paths++;
