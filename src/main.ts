@@ -35,11 +35,16 @@ export async function main(argv: string[], streams: Streams): Promise<ExitCode> 
   }
 }
 
-/** The process entry: real streams, exit code, and a quiet end when stdout is closed early (`| head`). */
+/**
+ * The process entry: real streams and the exit code. When stdout is closed early (`| head`) the
+ * run ends quietly; when it cannot be written (a full disk, a device that refuses), with one line
+ * and exit 1.
+ */
 export async function run(): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    process.stderr.write(`village: cannot write the output: ${e.code ?? e.message}\n`);
+    process.exit(EXIT.rejected);
   });
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
 }

@@ -27,6 +27,18 @@ export const separatorOption = (what: string) =>
 
 export type Separator = ',' | ';' | '\t';
 
+export const firstStepsOption = () =>
+  new Option('--first-steps <n>', 'how many first steps a plan opens with').argParser(count(1, 20)).default(5);
+
+/** A whole number in [min, max]. */
+export const count =
+  (min: number, max: number) =>
+  (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`use a whole number from ${min} to ${max}`);
+    return n;
+  };
+
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 export const list = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 

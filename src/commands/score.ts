@@ -37,6 +37,7 @@ export interface ScoreOptions {
   reportFormat: ReportFormat;
   template: string | undefined;
   paper: Paper;
+  firstSteps: number;
   force: boolean;
 }
 
@@ -107,7 +108,7 @@ async function writeReports(
   for (const r of results) {
     const name = safeFileName(r.village, taken);
     taken.add(name.toLowerCase());
-    const rendered = await renderer.render(villagePlanView(r, lang, date));
+    const rendered = await renderer.render(villagePlanView(r, lang, date, { firstSteps: opts.firstSteps }));
     if (rendered.diagnostic) return [rendered.diagnostic];
     const failed = await writeFileSafe(join(dir, `${name}.${opts.reportFormat}`), rendered.data, opts.force);
     if (failed) out.push(failed);

@@ -23,6 +23,7 @@ export function checkFramework(file: CriteriaFile): Diagnostic[] {
       if (!Object.hasOwn(file.scale.labels, String(s))) out.push(error('crit.labelMissing', { step: s }, ['scale', 'labels']));
     }
     checkSteps(file.scale.labels, ['scale', 'labels'], min, max, out);
+    checkSteps(file.scale.aliases ?? {}, ['scale', 'aliases'], min, max, out);
   }
 
   unique(file.pillars, ['pillars'], 'pillar', out);

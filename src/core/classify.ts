@@ -1,4 +1,5 @@
 import { INCOMPLETE, UNPLACED, type Framework, type Level, type Rules } from './framework.js';
+import { round1 } from './round.js';
 import type { Scores } from './scoring.js';
 
 /** One condition of a level, checked against a village's scores. */
@@ -15,36 +16,47 @@ export interface RuleCheck {
   min?: number;
 }
 
-type Check = (value: never, scores: Scores) => RuleCheck[];
+/** What the rules read: the overall score, the pillar scores and the criteria's raw scores. `Scores` is one. */
+export interface ScoreView {
+  overall: number | null;
+  pillars: readonly { id: string; score: number | null }[];
+  criteria: ReadonlyMap<string, { raw: number | null }>;
+}
+
+/** A value meets a threshold when the value as shown (round1) reaches it; no value never does. */
+export const meets = (x: number | null | undefined, needed: number): boolean =>
+  x !== null && x !== undefined && round1(x) >= needed;
+
+type Check = (value: never, scores: ScoreView) => RuleCheck[];
 
 /** The rule kinds of a level, each a function from its value and the scores to checks. */
 export const RULES = {
-  overall_min: (needed: number, s: Scores): RuleCheck[] => [
-    { rule: 'overall_min', held: s.overall !== null && s.overall >= needed, needed, actual: s.overall },
+  overall_min: (needed: number, s: ScoreView): RuleCheck[] => [
+    { rule: 'overall_min', held: meets(s.overall, needed), needed, actual: s.overall },
   ],
-  pillar_min: (needed: number, s: Scores): RuleCheck[] =>
+  pillar_min: (needed: number, s: ScoreView): RuleCheck[] =>
     s.pillars.map((p) => ({
       rule: 'pillar_min',
-      held: p.score !== null && p.score >= needed,
+      held: meets(p.score, needed),
       needed,
       actual: p.score,
       pillar: p.id,
     })),
-  pillars_min_count: (v: { count: number; min: number }, s: Scores): RuleCheck[] => {
-    const actual = s.pillars.filter((p) => p.score !== null && p.score >= v.min).length;
+  pillars_min_count: (v: { count: number; min: number }, s: ScoreView): RuleCheck[] => {
+    const actual = s.pillars.filter((p) => meets(p.score, v.min)).length;
     return [{ rule: 'pillars_min_count', held: actual >= v.count, needed: v.count, actual, min: v.min }];
   },
-  criteria_min: (v: Readonly<Record<string, number>>, s: Scores): RuleCheck[] =>
+  criteria_min: (v: Readonly<Record<string, number>>, s: ScoreView): RuleCheck[] =>
     Object.entries(v).map(([criterion, needed]) => {
       const actual = s.criteria.get(criterion)?.raw ?? null;
-      return { rule: 'criteria_min', held: actual !== null && actual >= needed, needed, actual, criterion };
+      return { rule: 'criteria_min', held: meets(actual, needed), needed, actual, criterion };
     }),
 } satisfies Record<keyof Rules, Check>;
 
 export type RuleKind = keyof typeof RULES;
 
-/** Every check of a level's rules, in the order the rules are written. */
-export function checkRules(rules: Rules, scores: Scores): RuleCheck[] {
+/** Every check of a level's rules, in the order the rules are written; values are compared as shown (round1). */
+export function checkRules(rules: Rules, scores: ScoreView): RuleCheck[] {
   const out: RuleCheck[] = [];
   for (const [kind, value] of Object.entries(rules) as [RuleKind, never][]) {
     out.push(...(RULES[kind] as Check)(value, scores));

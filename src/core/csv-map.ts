@@ -50,6 +50,7 @@ function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
     add(c.id, c);
     for (const t of Object.values(c.question)) add(t, c);
     for (const t of Object.values(c.title)) add(t, c);
+    for (const t of c.aliases) add(t, c);
   }
   return names;
 }
@@ -136,7 +137,8 @@ function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
 
 /**
  * Reads one answer cell: an integer on the scale ("3", "3,0"), a leading integer ("3 – Darbojas"),
- * a scale label or this criterion's rubric text in any language, n/a, or empty (unanswered).
+ * a scale label (or an earlier wording of one) or this criterion's rubric text in any language,
+ * n/a, or empty (unanswered).
  * Returns undefined for anything else. Pure.
  */
 export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
@@ -154,6 +156,7 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework): S
       if (Object.values(text).some((t) => textKey(t) === k)) return step;
     }
   }
+  for (const [step, texts] of fw.scale.aliases) if (texts.some((t) => textKey(t) === k)) return step;
   return undefined;
 }
 

@@ -30,6 +30,8 @@ export interface Criterion {
   help: Text | null;
   weight: number;
   levels: ReadonlyMap<number, Text>;
+  /** Earlier wordings of the question or title, matched in spreadsheet headers. */
+  aliases: string[];
   actions: Action[];
   examples: string[];
 }
@@ -67,6 +69,8 @@ export interface Scale {
   min: number;
   max: number;
   labels: ReadonlyMap<number, Text>;
+  /** Earlier wordings of the labels, per step, matched in spreadsheet cells. */
+  aliases: ReadonlyMap<number, readonly string[]>;
 }
 
 /** A validated criteria framework with defaults applied and lookups built. */
@@ -102,7 +106,12 @@ const steps = (m: Readonly<Record<string, Text>> | undefined): Map<number, Text>
  * (`checkFramework`). Pure.
  */
 export function buildFramework(file: CriteriaFile): Framework {
-  const scale: Scale = { min: file.scale.min, max: file.scale.max, labels: steps(file.scale.labels) };
+  const scale: Scale = {
+    min: file.scale.min,
+    max: file.scale.max,
+    labels: steps(file.scale.labels),
+    aliases: new Map(Object.entries(file.scale.aliases ?? {}).map(([k, v]) => [Number(k), v])),
+  };
   const criteria = new Map<string, Criterion>();
   const pillars: Pillar[] = file.pillars.map((p) => {
     const list = p.criteria.map((c): Criterion => {
@@ -115,6 +124,7 @@ export function buildFramework(file: CriteriaFile): Framework {
         help: c.help ?? null,
         weight: c.weight ?? 1,
         levels: steps(c.levels),
+        aliases: c.aliases ?? [],
         actions: (c.actions ?? []).map((a) => ({
           id: a.id,
           text: a.text,

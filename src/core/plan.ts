@@ -1,6 +1,9 @@
 import type { RuleCheck } from './classify.js';
 import type { VillageResult } from './evaluate.js';
-import { span, type Framework, type Timeframe } from './framework.js';
+import type { PlanAction } from './actions.js';
+import { DEFAULT_FIRST_STEPS, firstSteps, type FirstStep } from './first-steps.js';
+import { INCOMPLETE, type Framework } from './framework.js';
+import { nextLevelPath, type Raise } from './path.js';
 import type { CriterionScore, Note } from './scoring.js';
 
 /**
@@ -9,21 +12,33 @@ import type { CriterionScore, Note } from './scoring.js';
  */
 export interface Plan extends Pick<VillageResult, 'village' | 'municipality' | 'lag' | 'date' | 'respondents' | 'respondentNames' | 'sources'> {
   level: { id: string; held: RuleCheck[] };
-  next: { id: string; unmet: RuleCheck[] } | null;
+  next: { id: string; unmet: RuleCheck[]; path: NextPath } | null;
   overall: number | null;
   pillars: PlanPillar[];
   /** Criterion ids, strongest first. */
   strengths: string[];
   /** Criterion ids where respondents disagree. */
   discuss: string[];
-  /** Criterion ids nobody answered. */
+  /** Criterion ids still open: nobody answered them, or answered "not applicable / don't know". */
   open: string[];
-  actions: PlanAction[];
+  /** What to do in the next twelve months, in order. */
+  firstSteps: FirstStep[];
+  /** Every other recommended action, most important first. */
+  later: PlanAction[];
   /** Example ids: those of the criteria that have actions, else all of them. */
   examples: string[];
   /** The level thresholds on the 0–100 score scale, for charts. */
   thresholds: { level: string; score: number }[];
 }
+
+/**
+ * How to reach the next level: the cheapest raises (docs/formats.md, "The path to the next
+ * level"), or why no raise can, or (for an incomplete assessment) the criteria to answer first.
+ */
+export type NextPath =
+  | { kind: 'raise'; raises: Raise[] }
+  | { kind: 'unreachable'; blocking: RuleCheck[] }
+  | { kind: 'answer'; criteria: string[] };
 
 export interface PlanPillar {
   id: string;
@@ -48,23 +63,12 @@ export interface PlanCriterion {
   notes: Note[];
 }
 
-export interface PlanAction {
-  rank: number;
-  id: string;
-  criterion: string;
-  pillar: string;
-  timeframe: Timeframe | null;
-  partners: string[];
-  /** weight × gap: pillar weight × criterion weight × (scale.max − raw) / scale width. */
-  priority: number;
-}
-
 /** A criterion scoring at least this (0–100) is a strength. */
 export const STRENGTH_MIN = 75;
 export const MAX_STRENGTHS = 8;
 
-/** Builds the action plan of one scored village. Pure. */
-export function buildPlan(result: VillageResult): Plan {
+/** Builds the action plan of one scored village; `firstSteps` caps the first steps. Pure. */
+export function buildPlan(result: VillageResult, opts: { firstSteps?: number } = {}): Plan {
   const fw = result.framework;
   const { scores, classification } = result;
 
@@ -80,8 +84,13 @@ export function buildPlan(result: VillageResult): Plan {
     };
   });
   const all = pillars.flatMap((p) => p.criteria);
-  const actions = rankActions(fw, result);
-  const usedExamples = new Set(actions.flatMap((a) => fw.criteria.get(a.criterion)?.examples ?? []));
+  const next = nextOf(fw, result, all);
+  const steps = firstSteps(fw, result, {
+    pathCriteria: next?.path.kind === 'raise' ? next.path.raises.map((r) => r.criterion) : [],
+    max: opts.firstSteps ?? DEFAULT_FIRST_STEPS,
+  });
+  const actionCriteria = [...steps.first.map((s) => s.criterion), ...steps.later.map((a) => a.criterion)];
+  const usedExamples = new Set(actionCriteria.flatMap((c) => fw.criteria.get(c)?.examples ?? []));
 
   return {
     village: result.village,
@@ -92,7 +101,7 @@ export function buildPlan(result: VillageResult): Plan {
     respondentNames: result.respondentNames,
     sources: result.sources,
     level: { id: classification.level, held: collapseHeld(classification.held) },
-    next: classification.next,
+    next,
     overall: scores.overall,
     pillars,
     strengths: all
@@ -101,11 +110,30 @@ export function buildPlan(result: VillageResult): Plan {
       .slice(0, MAX_STRENGTHS)
       .map((c) => c.id),
     discuss: all.filter((c) => c.disagree).map((c) => c.id),
-    open: all.filter((c) => c.status === 'unanswered').map((c) => c.id),
-    actions,
+    open: all.filter((c) => c.status !== 'scored').map((c) => c.id),
+    firstSteps: steps.first,
+    later: steps.later,
     examples: (usedExamples.size > 0 ? [...usedExamples] : [...fw.examples.keys()]).filter((id) => fw.examples.has(id)),
     thresholds: thresholds(fw),
   };
+}
+
+/** The next level, what it still needs, and the way there. */
+function nextOf(fw: Framework, result: VillageResult, all: readonly PlanCriterion[]): Plan['next'] {
+  const { classification, scores } = result;
+  if (!classification.next) return null;
+  const base = { id: classification.next.id, unmet: classification.next.unmet };
+  if (classification.level === INCOMPLETE) {
+    // Per pillar short of coverage_min: as many of its open criteria, in framework order, as it lacks.
+    const criteria = scores.pillars.flatMap((p) => {
+      const lacking = Math.ceil(fw.coverageMin * p.total - 1e-9) - p.scored;
+      return lacking > 0 ? all.filter((c) => c.pillar === p.id && c.status !== 'scored').slice(0, lacking).map((c) => c.id) : [];
+    });
+    return { ...base, path: { kind: 'answer', criteria } };
+  }
+  const path = nextLevelPath(fw, scores, classification);
+  if (!path || path.kind === 'path') return { ...base, path: { kind: 'raise', raises: path?.raises ?? [] } };
+  return { ...base, path: { kind: 'unreachable', blocking: path.blocking } };
 }
 
 function criterionPlan(id: string, pillar: string, s: CriterionScore | undefined): PlanCriterion {
@@ -134,39 +162,6 @@ function collapseHeld(checks: RuleCheck[]): RuleCheck[] {
     }
   }
   return out;
-}
-
-/**
- * The actions whose `below` is not yet reached, most important first: weight × gap, where the
- * weight is pillar weight × criterion weight and the gap is how far the criterion's raw score is
- * from the top of the scale. Within one criterion the earlier steps (lower `below`) come first.
- */
-export function rankActions(fw: Framework, result: VillageResult): PlanAction[] {
-  const width = span(fw.scale);
-  const found: (PlanAction & { order: number; below: number })[] = [];
-  let order = 0;
-  for (const p of fw.pillars) {
-    for (const c of p.criteria) {
-      const raw = result.scores.criteria.get(c.id)?.raw ?? null;
-      for (const a of c.actions) {
-        order++;
-        if (raw === null || raw >= a.below) continue;
-        found.push({
-          rank: 0,
-          id: a.id,
-          criterion: c.id,
-          pillar: p.id,
-          timeframe: a.timeframe,
-          partners: [...a.partners],
-          priority: (p.weight * c.weight * (fw.scale.max - raw)) / width,
-          order,
-          below: a.below,
-        });
-      }
-    }
-  }
-  found.sort((a, b) => b.priority - a.priority || (a.criterion === b.criterion ? a.below - b.below : 0) || a.order - b.order);
-  return found.map(({ order: _o, below: _b, ...a }, i) => ({ ...a, rank: i + 1 }));
 }
 
 /** Score thresholds a chart can draw: each level's pillar_min, or its pillars_min_count.min. */

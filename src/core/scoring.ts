@@ -1,5 +1,5 @@
 import type { Response } from './answers.js';
-import { span, type Framework } from './framework.js';
+import { span, type Framework, type Scale } from './framework.js';
 
 export interface Note {
   text: string;
@@ -46,7 +46,6 @@ export interface Scores {
  * overall mean over scored pillars. n/a and unanswered criteria are left out. Pure; no rounding.
  */
 export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
-  const { min: scaleMin } = framework.scale;
   const width = span(framework.scale);
   const criteria = new Map<string, CriterionScore>();
 
@@ -67,7 +66,7 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     criteria.set(c.id, {
       id: c.id,
       raw,
-      score: raw === null ? null : ((raw - scaleMin) / width) * 100,
+      score: raw === null ? null : criterionScore(framework.scale, raw),
       min: lo,
       max: hi,
       n: raws.length,
@@ -78,28 +77,29 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   }
 
   const pillars = framework.pillars.map((p): PillarScore => {
-    let sum = 0;
-    let weights = 0;
-    let scored = 0;
-    for (const c of p.criteria) {
-      const s = criteria.get(c.id)?.score;
-      if (s === null || s === undefined) continue;
-      sum += c.weight * s;
-      weights += c.weight;
-      scored++;
-    }
+    const scores = p.criteria.map((c) => ({ weight: c.weight, score: criteria.get(c.id)?.score ?? null }));
+    const scored = scores.filter((s) => s.score !== null).length;
     const total = p.criteria.length;
-    return { id: p.id, score: scored > 0 ? sum / weights : null, coverage: scored / total, scored, total };
+    return { id: p.id, score: weightedMean(scores), coverage: scored / total, scored, total };
   });
+  const overall = weightedMean(framework.pillars.map((p, i) => ({ weight: p.weight, score: pillars[i]?.score ?? null })));
+  return { overall, pillars, criteria };
+}
 
+/** A raw score on the 0–100 scale: (raw − scale.min) / (scale.max − scale.min) × 100. */
+export const criterionScore = (scale: Scale, raw: number): number => ((raw - scale.min) / span(scale)) * 100;
+
+/**
+ * Σ(weight × score) / Σ(weight) over the items that have a score, summed in order (so every caller
+ * gets the same floating-point result); null when none has.
+ */
+export function weightedMean(items: readonly { weight: number; score: number | null }[]): number | null {
   let sum = 0;
   let weights = 0;
-  framework.pillars.forEach((p, i) => {
-    const s = pillars[i]?.score;
-    if (s === null || s === undefined) return;
-    sum += p.weight * s;
-    weights += p.weight;
-  });
-
-  return { overall: weights > 0 ? sum / weights : null, pillars, criteria };
+  for (const { weight, score } of items) {
+    if (score === null) continue;
+    sum += weight * score;
+    weights += weight;
+  }
+  return weights > 0 ? sum / weights : null;
 }

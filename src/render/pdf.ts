@@ -78,11 +78,13 @@ export async function renderPdf(plan: PlanView, opts: PdfOptions): Promise<Buffe
   const layout = new Layout(doc, FOOTER_SPACE);
   titleBlock(layout, plan);
   levelBlock(layout, plan);
+  firstStepsBlock(layout, plan);
   chartBlock(layout, plan);
   strengthsBlock(layout, plan);
-  actionsBlock(layout, plan);
+  laterBlock(layout, plan);
   criteriaBlock(layout, plan);
   closingBlock(layout, plan);
+  agreementBlock(layout, plan);
   footers(doc, plan, opts.version);
   doc.end();
   return finished;
@@ -154,9 +156,12 @@ function levelBlock(l: Layout, plan: PlanView): void {
     l.bullets(plan.level.why, { size: 9.5 });
   }
   if (plan.next) {
-    doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(`${L['report.next']}: ${plan.next.title}`, l.left, doc.y, { width: l.width });
+    const path = plan.next.path;
+    doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(path.heading, l.left, doc.y, { width: l.width });
     l.space(3);
-    l.bullets(plan.next.unmet, { size: 9.5 });
+    if (path.kind !== 'answer') l.bullets(plan.next.unmet, { size: 9.5 });
+    l.paragraph(path.intro, { size: 9.5 });
+    if (path.lines.length > 0) l.bullets(path.lines, { size: 9.5 });
   } else {
     l.paragraph(L['report.nextNone'], { size: 9.5 });
   }
@@ -194,23 +199,56 @@ function strengthsBlock(l: Layout, plan: PlanView): void {
   }
 }
 
-function actionsBlock(l: Layout, plan: PlanView): void {
+function firstStepsBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
-  l.heading(L['report.plan'], 14);
-  if (plan.actions.length === 0) {
-    l.paragraph(L['report.planNone'], { size: 9.5 });
+  l.heading(L['report.firstSteps'], 14);
+  if (plan.firstSteps.length === 0) {
+    l.paragraph(L['report.firstStepsNone'], { size: 9.5 });
     return;
   }
-  l.paragraph(L['report.planIntro'], { size: 9.5, color: COLOR.muted });
+  l.paragraph(L['report.firstStepsIntro'], { size: 9.5, color: COLOR.muted });
+  // Who, by when and done-when are the community's to fill in: empty cells with room to write.
   l.table(
     [
       { header: '#', width: 0.05, align: 'right' },
-      { header: L['report.action'], width: 0.43 },
-      { header: L['report.forCriterion'], width: 0.18 },
-      { header: L['report.timeframe'], width: 0.14 },
-      { header: L['report.partners'], width: 0.2 },
+      { header: L['report.step'], width: 0.45 },
+      { header: L['report.who'], width: 0.16 },
+      { header: L['report.byWhen'], width: 0.12 },
+      { header: L['report.doneWhen'], width: 0.22 },
     ],
-    plan.actions.map((a) => [String(a.rank), a.text, a.criterion, a.timeframe, a.partners.join(', ')]),
+    plan.firstSteps.map((s): Cell[] => [
+      String(s.number),
+      `${s.text}\n${s.criterion} · ${s.reason}${s.funding.length > 0 ? ` · ${L['report.funding']}: ${s.funding.join(', ')}` : ''}`,
+      '',
+      '',
+      s.doneWhen,
+    ]),
+  );
+}
+
+function laterBlock(l: Layout, plan: PlanView): void {
+  if (plan.later.length === 0) return;
+  const L = plan.labels;
+  l.heading(L['report.later'], 14);
+  l.paragraph(L['report.laterIntro'], { size: 9.5, color: COLOR.muted });
+  for (const g of plan.later) {
+    l.heading(g.pillar, 11.5, 4);
+    for (const tf of g.timeframes) {
+      l.bullets(tf.actions.map((a) => ({ lead: tf.timeframe, text: `${a.text} (${a.criterion})` })), { size: 9.5 });
+    }
+  }
+}
+
+function agreementBlock(l: Layout, plan: PlanView): void {
+  const L = plan.labels;
+  l.heading(L['report.agreement'], 14);
+  l.paragraph(L['report.agreementIntro'], { size: 9.5, color: COLOR.muted });
+  l.table(
+    [
+      { header: '', width: 0.45 },
+      { header: '', width: 0.55 },
+    ],
+    [L['report.agreementWho'], L['report.agreementWhen'], L['report.agreementSigned']].map((k): Cell[] => [k, '\n']),
   );
 }
 
@@ -227,7 +265,7 @@ function criteriaBlock(l: Layout, plan: PlanView): void {
         { header: L['report.evidence'], width: 0.45 },
       ],
       p.criteria.map((c): Cell[] => [
-        c.disagree ? `${c.title}\n⚑ ${L['report.discuss']}` : c.title,
+        c.disagree ? `${c.title}\n▲ ${L['report.discuss']}` : c.title,
         c.label ? `${c.rawText} — ${c.label}${c.spread ? ` (${c.spread})` : ''}` : c.scoreText,
         c.score === null ? '' : { bar: c.score, text: c.scoreText },
         c.notes.map((n) => (n.respondent ? `${n.text} (${n.respondent})` : n.text)).join('\n'),

@@ -1,7 +1,9 @@
 import type { RuleCheck } from '../core/classify.js';
 import { INCOMPLETE, UNPLACED, translator, type Framework, type Text } from '../core/framework.js';
 import type { VillageResult } from '../core/evaluate.js';
-import { buildPlan, type Plan, type PlanCriterion } from '../core/plan.js';
+import type { PlanAction } from '../core/actions.js';
+import type { FirstStep } from '../core/first-steps.js';
+import { buildPlan, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
 import { round1 } from '../core/round.js';
 import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
 
@@ -16,16 +18,19 @@ export interface PlanView {
   respondents: number;
   respondentNames: string[];
   sources: string[];
-  framework: { id: string; version: string; title: string };
+  /** `description` carries the framework's definitions, read aloud at the start. */
+  framework: { id: string; version: string; title: string; description: string };
   scale: { min: number; max: number; labels: { step: number; label: string }[] };
   level: { id: string; title: string; description: string; why: string[]; incomplete: boolean };
-  next: { id: string; title: string; unmet: string[] } | null;
+  next: { id: string; title: string; unmet: string[]; path: PathView } | null;
   overall: number | null;
   overallText: string;
   pillars: PillarView[];
   strengths: CriterionView[];
   discuss: CriterionView[];
-  actions: ActionView[];
+  firstSteps: StepView[];
+  /** Every other recommended action, by pillar, then by timeframe. */
+  later: { pillar: string; timeframes: { timeframe: string; actions: ActionView[] }[] }[];
   open: CriterionView[];
   examples: { id: string; name: string; text: string; url: string | null }[];
   /** The level thresholds on the 0–100 score scale, for charts. */
@@ -58,19 +63,59 @@ export interface CriterionView {
   /** What the (rounded) raw score means for this criterion, from its rubric. */
   rubric: string;
   spread: string;
+  spreadMin: number | null;
+  spreadMax: number | null;
   disagree: boolean;
   notes: { text: string; respondent: string | null }[];
 }
 
 export interface ActionView {
-  rank: number;
   id: string;
   text: string;
   criterion: string;
+  criterionId: string;
   pillar: string;
   timeframe: string;
+  timeframeId: string | null;
+  effort: string;
+  effortId: string | null;
   partners: string[];
-  priority: number;
+  funding: string[];
+  /** The texts of the actions this one comes after that are still to do (recommended). */
+  after: string[];
+  afterIds: string[];
+  doneWhen: string;
+}
+
+export interface StepView {
+  number: number;
+  kind: 'action' | 'discuss';
+  /** The action, or null for a talk. */
+  action: ActionView | null;
+  /** What to do, in one sentence: the action's text or the invitation to talk it through. */
+  text: string;
+  criterion: string;
+  criterionId: string;
+  reason: string;
+  reasonId: string;
+  /** The action's details, empty for a talk (templates need no null checks). */
+  effort: string;
+  partners: string[];
+  funding: string[];
+  after: string[];
+  doneWhen: string;
+}
+
+/** The way to the next level in words, with its data. */
+export interface PathView {
+  kind: 'raise' | 'unreachable' | 'answer';
+  /** "The way to Lighthouse candidate", or "What to answer first". */
+  heading: string;
+  intro: string;
+  /** One line per raise ("raise Replicability from 1 to 3 (Established)") or per criterion to answer. */
+  lines: string[];
+  raises: { criterion: string; from: number; to: number }[];
+  criteria: string[];
 }
 
 /**
@@ -101,6 +146,8 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       label: c.step === null ? '' : t(fw.scale.labels.get(c.step)),
       rubric: c.step === null ? '' : t(def?.levels.get(c.step)),
       spread: c.spread ? `${c.spread.min}–${c.spread.max}` : '',
+      spreadMin: c.spread?.min ?? null,
+      spreadMax: c.spread?.max ?? null,
       disagree: c.disagree,
       notes: c.notes.map((n) => ({ text: n.text, respondent: n.respondent })),
     };
@@ -118,7 +165,9 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       criteria: p.criteria.map(criterionView),
     };
   });
+
   const byId = new Map(pillars.flatMap((p) => p.criteria).map((c) => [c.id, c]));
+  const byCriterion = (id: string): CriterionView | undefined => byId.get(id);
   const criteria = (ids: string[]): CriterionView[] => ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
 
   const levelTitle = (id: string): string => {
@@ -127,6 +176,100 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     return t(fw.levels.find((x) => x.id === id)?.title) || id;
   };
   const describe = (c: RuleCheck): string => describeCheck(c, labels, fmt, pct, fw, t);
+
+  const stillToDo = new Set([...plan.firstSteps.flatMap((s) => (s.action ? [s.action] : [])), ...plan.later.map((a) => a.id)]);
+  const actionView = (id: string): ActionView | null => {
+    const a = fw.actions.get(id);
+    if (!a) return null;
+    return {
+      id,
+      text: t(a.text),
+      criterion: t(fw.criteria.get(a.criterion)?.title),
+      criterionId: a.criterion,
+      pillar: t(fw.pillars.find((p) => p.id === fw.criteria.get(a.criterion)?.pillarId)?.title),
+      timeframe: labels[a.timeframe ? (`timeframe.${a.timeframe}` as const) : 'timeframe.none'],
+      timeframeId: a.timeframe,
+      effort: a.effort ? labels[`effort.${a.effort}`] : '',
+      effortId: a.effort,
+      partners: a.partners.map((p) => t(fw.partners.get(p)?.name) || p),
+      funding: a.funding.map((f) => t(fw.funding.get(f)?.name) || f),
+      after: a.after.filter((x) => stillToDo.has(x)).map((x) => t(fw.actions.get(x)?.text) || x),
+      afterIds: a.after.filter((x) => stillToDo.has(x)),
+      doneWhen: t(a.doneWhen),
+    };
+  };
+  const stepView = (s: FirstStep, number: number): StepView => {
+    const action = s.action === null ? null : actionView(s.action);
+    const criterion = byCriterion(s.criterion);
+    return {
+      number,
+      kind: s.kind,
+      action,
+      text: action?.text ?? fill(labels['report.discussFirst'], { criterion: criterion?.title ?? s.criterion, spread: criterion?.spread ?? '' }),
+      criterion: criterion?.title ?? s.criterion,
+      criterionId: s.criterion,
+      reason: labels[`reason.${s.reason}`],
+      reasonId: s.reason,
+      effort: action?.effort ?? '',
+      partners: action?.partners ?? [],
+      funding: action?.funding ?? [],
+      after: action?.after ?? [],
+      doneWhen: action?.doneWhen ?? '',
+    };
+  };
+  const laterView = (later: readonly PlanAction[]): PlanView['later'] =>
+    fw.pillars
+      .map((p) => ({
+        pillar: t(p.title),
+        timeframes: (['short', 'medium', 'long', null] as const)
+          .map((tf) => ({
+            timeframe: labels[tf ? (`timeframe.${tf}` as const) : 'timeframe.none'],
+            actions: later.filter((a) => a.pillar === p.id && a.timeframe === tf).flatMap((a) => actionView(a.id) ?? []),
+          }))
+          .filter((g) => g.actions.length > 0),
+      }))
+      .filter((g) => g.timeframes.length > 0);
+  const pathView = (path: NextPath, level: string, why: (c: RuleCheck) => string): PathView => {
+    switch (path.kind) {
+      case 'raise':
+        return {
+          kind: 'raise',
+          heading: fill(labels['report.path'], { level }),
+          intro: labels['report.pathIntro'],
+          lines: path.raises.map((r) =>
+            fill(labels['report.pathRaise'], {
+              criterion: byCriterion(r.criterion)?.title ?? r.criterion,
+              from: fmt(r.from),
+              to: r.to,
+              label: t(fw.scale.labels.get(r.to)),
+            }),
+          ),
+          raises: path.raises.map((r) => ({ criterion: r.criterion, from: r.from, to: r.to })),
+          criteria: path.raises.map((r) => r.criterion),
+        };
+      case 'unreachable':
+        return {
+          kind: 'unreachable',
+          heading: fill(labels['report.path'], { level }),
+          intro: fill(labels['report.pathUnreachable'], { level, reasons: path.blocking.map(why).join('; ') }),
+          lines: [],
+          raises: [],
+          criteria: [],
+        };
+      case 'answer':
+        return {
+          kind: 'answer',
+          heading: labels['report.answerFirst'],
+          intro: labels['report.answerFirstIntro'],
+          lines: path.criteria.map((id) => {
+            const c = byCriterion(id);
+            return c ? `${c.title} (${c.pillar}): ${c.question}` : id;
+          }),
+          raises: [],
+          criteria: [...path.criteria],
+        };
+    }
+  };
   const levelId = plan.level.id;
   const levelDescription =
     levelId === INCOMPLETE
@@ -145,7 +288,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     respondents: plan.respondents,
     respondentNames: plan.respondentNames,
     sources: plan.sources,
-    framework: { id: fw.id, version: fw.version, title: t(fw.title) },
+    framework: { id: fw.id, version: fw.version, title: t(fw.title), description: t(fw.description) },
     scale: {
       min: fw.scale.min,
       max: fw.scale.max,
@@ -158,22 +301,21 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       why: plan.level.held.length > 0 ? plan.level.held.map(describe) : levelId === INCOMPLETE ? [] : [labels['report.levelAlways']],
       incomplete: levelId === INCOMPLETE,
     },
-    next: plan.next ? { id: plan.next.id, title: levelTitle(plan.next.id), unmet: plan.next.unmet.map(describe) } : null,
+    next: plan.next
+      ? {
+          id: plan.next.id,
+          title: levelTitle(plan.next.id),
+          unmet: plan.next.unmet.map(describe),
+          path: pathView(plan.next.path, levelTitle(plan.next.id), describe),
+        }
+      : null,
     overall: plan.overall,
     overallText: fmt(plan.overall),
     pillars,
     strengths: criteria(plan.strengths),
     discuss: criteria(plan.discuss),
-    actions: plan.actions.map((a) => ({
-      rank: a.rank,
-      id: a.id,
-      text: t(fw.criteria.get(a.criterion)?.actions.find((x) => x.id === a.id)?.text),
-      criterion: t(fw.criteria.get(a.criterion)?.title),
-      pillar: t(fw.pillars.find((p) => p.id === a.pillar)?.title),
-      timeframe: labels[a.timeframe ? (`timeframe.${a.timeframe}` as const) : 'timeframe.none'],
-      partners: a.partners.map((id) => t(fw.partners.get(id)?.name) || id),
-      priority: a.priority,
-    })),
+    firstSteps: plan.firstSteps.map((s, i) => stepView(s, i + 1)),
+    later: laterView(plan.later),
     open: criteria(plan.open),
     examples: plan.examples.flatMap((id) => {
       const e = fw.examples.get(id);
@@ -210,5 +352,5 @@ function describeCheck(
 }
 
 /** The plan of a scored village, in `lang`. */
-export const villagePlanView = (result: VillageResult, lang: string, today: string): PlanView =>
-  planView(buildPlan(result), result.framework, lang, today);
+export const villagePlanView = (result: VillageResult, lang: string, today: string, opts: { firstSteps?: number } = {}): PlanView =>
+  planView(buildPlan(result, opts), result.framework, lang, today);

@@ -22,6 +22,10 @@ export type Rendered = { data: string | Buffer; diagnostic?: undefined } | { dat
 
 /** Loads a template once; a renderer for many plans (batch reports reuse it). */
 export async function reportRenderer(opts: ReportOptions): Promise<{ render: (plan: PlanView) => Promise<Rendered>; diagnostic?: Diagnostic }> {
+  if (opts.format === 'json') {
+    const { planJson } = await import('./plan-json.js');
+    return { render: (plan) => Promise.resolve({ data: planJson(plan) }) };
+  }
   if (opts.format === 'pdf') {
     const { renderPdf } = await import('./pdf.js');
     return { render: async (plan) => ({ data: await renderPdf(plan, { paper: opts.paper ?? 'a4', version: VERSION }) }) };

@@ -1,5 +1,6 @@
 import { answersSchema } from './answers.js';
 import { criteriaSchema } from './criteria.js';
+import { planReportSchema } from './plan-report.js';
 
 export const SCHEMAS = {
   criteria: criteriaSchema,
@@ -13,3 +14,6 @@ export const SCHEMA_TAGS: Record<SchemaKind, string> = {
   criteria: criteriaSchema.properties.schema.const,
   answers: answersSchema.properties.schema.const,
 };
+
+/** Every schema `village schema` prints and `npm run schemas` writes: the input files' and the plan JSON's. */
+export const PRINTED_SCHEMAS = { ...SCHEMAS, plan: planReportSchema } as const;

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answersYaml, CRITERIA } from '../helpers/answers.js';
 import { BIN, ROOT, tempDir, village } from '../helpers/cli.js';
@@ -49,6 +50,18 @@ describe('the village process', () => {
     expect(r.stdout).not.toMatch(STACK_LINE);
     expect(r.stdout).not.toContain('internal error');
     expect(r.stdout).not.toContain('This is a bug');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says in one line, with exit 1, that a full disk took the output', () => {
+    const r = spawnSync(process.execPath, [BIN, 'score', 'examples', '--format', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('village: cannot write the output: ENOSPC');
+    expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
   it('ends quietly with 0 when the reader has gone before the first byte (EPIPE)', async () => {

@@ -21,13 +21,15 @@ describe('village report', () => {
     expect(md.startsWith('# Viedā ciema rīcības plāns: Ērgļi\n')).toBe(true);
     for (const heading of [
       '## Kur kopiena ir šobrīd: Pārejas ciems',
-      '### Ceļā uz nākamo līmeni: Bākas piemēra kandidāts',
+      '### Ceļš līdz līmenim “Bākas piemēra kandidāts”',
+      '## Pirmie soļi: nākamie divpadsmit mēneši',
       '## Vērtējumi pa pīlāriem',
       '## Stiprās puses, uz kurām balstīties',
       '## Pārrunājiet kopā',
-      '## Rīcības plāns',
+      '## Vēlāk un idejas',
       '## Kritēriji un pierādījumi',
       '## Iedvesmojoši piemēri',
+      '## Mūsu vienošanās',
     ]) {
       expect(md).toContain(`\n${heading}\n`);
     }
@@ -36,7 +38,8 @@ describe('village report', () => {
     expect(md).toContain('| Holistiska stratēģija | 58,3 | `██████░░░░` | 7/7 |');
     // The respondents' notes are the evidence.
     expect(md).toContain('Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto. (Jānis Ozols, uzņēmējs)');
-    expect(md).toContain('| 1 | Izvēlēties 5–8 vienkāršus rādītājus');
+    expect(md).toContain('2. **Izvēlēties 5–8 vienkāršus rādītājus');
+    expect(md).toContain('   Kurš: ______ · Līdz kuram laikam: ______ · Paveikts, kad: ______');
     expect(md.trimEnd().endsWith('Kritēriji: smart-village-lv 1.0.0 · Sagatavots ar smart-village-kit 0.1.0 · 2026-05-22')).toBe(true);
   });
 

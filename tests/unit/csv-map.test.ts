@@ -124,3 +124,23 @@ describe('CSV rows', () => {
     expect(rowToResponse(['Ērgļi', '', '3', '', '', 'extra'], columns, fw, 's.csv:6').diagnostics[0]?.code).toBe('csv.rowLength');
   });
 });
+
+describe('earlier wordings (aliases) keep old spreadsheets readable', () => {
+  const old = criteriaFile({ min: 0, max: 4, pillars: { strategy: ['vision', 'assets'] } });
+  old.pillars[0]!.criteria[0]!.aliases = ['Vai ciemam ir vīzija?', 'Vision (2025)'];
+  old.scale.aliases = { 4: ['Paraugs citiem', 'A model for others'] };
+  const aliased = buildFramework(old);
+  const v = aliased.criteria.get('strategy.vision')!;
+
+  it('match a header written with an earlier question or title', () => {
+    const { columns, diagnostics } = mapHeader(['village', ' vai ciemam ir VĪZIJA? ', 'Vision (2025) piezīme'], aliased);
+    expect(diagnostics).toEqual([]);
+    expect(columns.map((c) => (c.kind === 'criterion' || c.kind === 'note' ? `${c.kind}:${c.criterion.id}` : c.kind))).toEqual([
+      'meta', 'criterion:strategy.vision', 'note:strategy.vision',
+    ]);
+  });
+
+  it('read a cell written with an earlier scale label, and nothing else', () => {
+    expect([parseCell('Paraugs citiem', v, aliased), parseCell('a model for OTHERS', v, aliased), parseCell('Paraugs', v, aliased)]).toEqual([4, 4, undefined]);
+  });
+});

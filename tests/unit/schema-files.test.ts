@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCHEMAS } from '../../src/schema/schemas.js';
+import { PRINTED_SCHEMAS as SCHEMAS } from '../../src/schema/schemas.js';
 import { ROOT } from '../helpers/cli.js';
 
 // schema/*.schema.json are generated from src/schema (npm run schemas) for editors; they must not go stale.

@@ -1,18 +1,19 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS } from '../../vocab.js';
-import { criteriaOption, examples, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
+import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
 
 export const reportCommand = (ctx: CliContext) =>
   new Command('report')
     .description("render one village's action plan (Markdown or PDF)")
     .argument('<answers...>', "the village's answers: YAML files, CSV files or folders")
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'md or pdf').choices(REPORT_FORMATS).default('md' as const))
+    .addOption(new Option('--format <format>', 'md, pdf, or json (the plan as data: village schema plan)').choices(REPORT_FORMATS).default('md' as const))
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
     .option('--force', 'overwrite FILE if it exists')
     .option('--village <name>', 'the village to report on when the answers hold several')
     .option('--template <file>', 'your own Handlebars template for Markdown')
     .addOption(paperOption())
+    .addOption(firstStepsOption())
     .addOption(ignoreColumnOption())
     .addOption(langOption())
     .addHelpText(
@@ -37,6 +38,7 @@ export const reportCommand = (ctx: CliContext) =>
         template: o.template,
         village: o.village,
         paper: o.paper,
+        firstSteps: o.firstSteps,
         ignoreColumns: o.ignoreColumn,
       };
       ctx.setExit(await report(opts, ctx.term()));

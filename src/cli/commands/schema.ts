@@ -5,10 +5,10 @@ import { examples, type CliContext } from '../options.js';
 export const schemaCommand = (ctx: CliContext) =>
   new Command('schema')
     .description('print the JSON Schema of a file kind')
-    .addArgument(new Argument('<kind>', 'criteria or answers').choices(SCHEMA_KINDS))
+    .addArgument(new Argument('<kind>', 'criteria, answers, or plan (the JSON of report --format json)').choices(SCHEMA_KINDS))
     .addHelpText('after', examples(['village schema answers > answers.schema.json']))
     .action(async (kind) => {
-      const { SCHEMAS } = await import('../../schema/schemas.js');
-      ctx.term().out(`${JSON.stringify(SCHEMAS[kind], null, 2)}\n`);
+      const { PRINTED_SCHEMAS } = await import('../../schema/schemas.js');
+      ctx.term().out(`${JSON.stringify(PRINTED_SCHEMAS[kind], null, 2)}\n`);
       ctx.setExit(0);
     });

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS, SCORE_FORMATS, SORTS } from '../../vocab.js';
-import { criteriaOption, examples, ignoreColumnOption, langOption, list, paperOption, separatorOption, type CliContext } from '../options.js';
+import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, paperOption, separatorOption, type CliContext } from '../options.js';
 
 export const scoreCommand = (ctx: CliContext) =>
   new Command('score')
@@ -18,6 +18,7 @@ export const scoreCommand = (ctx: CliContext) =>
     .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(REPORT_FORMATS).default('md' as const))
     .option('--template <file>', 'your own Handlebars template for Markdown plans')
     .addOption(paperOption())
+    .addOption(firstStepsOption())
     .option('--force', 'overwrite existing files in --reports')
     .addOption(langOption())
     .addHelpText(
@@ -48,6 +49,7 @@ export const scoreCommand = (ctx: CliContext) =>
         reportFormat: o.reportFormat,
         template: o.template,
         paper: o.paper,
+        firstSteps: o.firstSteps,
         force: o.force === true,
       };
       ctx.setExit(await score(opts, ctx.term()));

@@ -1,0 +1,141 @@
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { PRINTED_SCHEMAS } from '../../src/schema/schemas.js';
+import { answersYaml, CRITERIA, type Score } from '../helpers/answers.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
+
+interface PlanJson {
+  level: { id: string };
+  next_level: { id: string; kind: string; path: { criterion: string; from: number; to: number }[]; answer_first: string[]; unmet: string[] } | null;
+  first_steps: { kind: string; criterion: string; text: string; reason: string; action: { id: string; after: string[] } | null }[];
+  later: { id: string; criterion: string }[];
+  open: { criterion: string; status: string }[];
+}
+
+const validatePlan = new Ajv({ allErrors: true, strict: false }).compile(PRINTED_SCHEMAS.plan);
+
+async function planOf(args: string[]): Promise<PlanJson> {
+  const r = await run(['report', ...args, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const doc: unknown = JSON.parse(r.stdout);
+  expect(validatePlan(doc), JSON.stringify(validatePlan.errors)).toBe(true);
+  return doc as PlanJson;
+}
+
+describe('the plan as data: village report --format json', () => {
+  it.each([['alsunga.yaml'], ['ergli'], ['lejasciems.yaml']])('is valid against the shipped schema and opens with at most 5 first steps (%s)', async (example) => {
+    const plan = await planOf([`${ROOT}/examples/${example}`]);
+    expect(plan.first_steps.length).toBeLessThanOrEqual(5);
+    // One step per criterion; no action both first and later.
+    expect(new Set(plan.first_steps.map((s) => s.criterion)).size).toBe(plan.first_steps.length);
+    const later = new Set(plan.later.map((a) => a.id));
+    for (const s of plan.first_steps) if (s.action) expect(later.has(s.action.id)).toBe(false);
+  });
+
+  it('names the path to the next level, and its criteria come first', async () => {
+    const plan = await planOf([`${ROOT}/examples/ergli`]);
+    expect(plan.next_level?.kind).toBe('raise');
+    const path = plan.next_level?.path ?? [];
+    expect(path.length).toBeGreaterThan(0);
+    for (const r of path) expect(r.to).toBeGreaterThan(r.from);
+    const pathCriteria = path.map((r) => r.criterion);
+    const firstOnPath = plan.first_steps.filter((s) => s.reason === 'path').map((s) => s.criterion);
+    expect(firstOnPath.length).toBeGreaterThan(0);
+    for (const c of firstOnPath) expect(pathCriteria).toContain(c);
+  });
+
+  it('caps the first steps with --first-steps, and refuses a cap out of range', async () => {
+    expect((await planOf([`${ROOT}/examples/lejasciems.yaml`, '--first-steps', '2'])).first_steps).toHaveLength(2);
+    const r = await run(['report', `${ROOT}/examples/lejasciems.yaml`, '--first-steps', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('use a whole number from 1 to 20');
+  });
+
+  it('tells an incomplete assessment what to answer first, and lists n/a beside the unanswered', async () => {
+    const answers = Object.fromEntries(CRITERIA.map((c, i): [string, Score] => [c, c.startsWith('strategy.') ? (i % 2 === 0 ? 'n/a' : 2) : 3]));
+    const tmp = tempDir({ 'half.yaml': answersYaml('Pusciems', answers) });
+    try {
+      const plan = await planOf([tmp.path('half.yaml')]);
+      expect(plan.level.id).toBe('incomplete');
+      expect(plan.next_level?.kind).toBe('answer');
+      expect(plan.next_level?.answer_first.length).toBeGreaterThan(0);
+      for (const c of plan.next_level?.answer_first ?? []) expect(c.startsWith('strategy.')).toBe(true);
+      expect(plan.open.filter((o) => o.status === 'na').length).toBeGreaterThan(0);
+      const md = (await run(['report', tmp.path('half.yaml'), '--lang', 'en'])).stdout;
+      expect(md).toContain('### What to answer first');
+      expect(md).not.toContain('### The way to');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('says in words when no raise can reach the next level', async () => {
+    const criteria = [
+      'schema: village-kit/criteria@1',
+      'id: tiny',
+      'version: "1"',
+      'languages: [en]',
+      'title: { en: Tiny }',
+      'scale: { min: 0, max: 4, labels: { 0: { en: none }, 1: { en: some }, 2: { en: half }, 3: { en: most }, 4: { en: all } } }',
+      'coverage_min: 0.5',
+      'pillars:',
+      '  - id: a',
+      '    title: { en: A }',
+      '    criteria:',
+      '      - { id: x, title: { en: X }, question: { en: X? }, actions: [{ id: do-x, text: { en: Do X } }] }',
+      '      - { id: y, title: { en: Y }, question: { en: Y? } }',
+      'levels:',
+      '  - { id: top, title: { en: Top }, rules: { criteria_min: { a.y: 3 } } }',
+      '  - { id: base, title: { en: Base }, rules: {} }',
+    ].join('\n');
+    const tmp = tempDir({
+      'tiny.yaml': criteria,
+      'v.yaml': 'schema: village-kit/answers@1\nframework: tiny\nvillage: V\nanswers:\n  a.x: 1\n',
+    });
+    try {
+      const plan = await planOf([tmp.path('v.yaml'), '--criteria', tmp.path('tiny.yaml')]);
+      expect(plan.next_level).toMatchObject({ id: 'top', kind: 'unreachable', path: [] });
+      const md = (await run(['report', tmp.path('v.yaml'), '--criteria', tmp.path('tiny.yaml')])).stdout;
+      expect(md).toContain('No change in the answered criteria alone reaches Top. Still missing: Y: answer at least 3 (now —).');
+      expect(md).toContain('**Do X**');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('refuses a framework whose actions wait for each other in a circle, with the place', async () => {
+    const tmp = tempDir({
+      'loop.yaml': [
+        'schema: village-kit/criteria@1',
+        'id: loop',
+        'version: "1"',
+        'languages: [en]',
+        'title: { en: Loop }',
+        'scale: { min: 0, max: 1, labels: { 0: { en: no }, 1: { en: yes } } }',
+        'pillars:',
+        '  - id: a',
+        '    title: { en: A }',
+        '    criteria:',
+        '      - id: x',
+        '        title: { en: X }',
+        '        question: { en: X? }',
+        '        actions:',
+        '          - { id: one, text: { en: One }, after: [two] }',
+        '          - { id: two, text: { en: Two }, after: [one] }',
+        'levels:',
+        '  - { id: base, rules: {} }',
+      ].join('\n'),
+      'v.yaml': 'schema: village-kit/answers@1\nframework: loop\nvillage: V\nanswers:\n  a.x: 0\n',
+    });
+    try {
+      const r = await run(['report', tmp.path('v.yaml'), '--criteria', tmp.path('loop.yaml')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${tmp.path('loop.yaml')}:15:`);
+      expect(r.stderr).toContain('the actions wait for each other in a circle (one → two → one)');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
