@@ -46,10 +46,12 @@ const STOPPED_AFTER_THREE = [
   'answers:',
   '  strategy.vision: { score: 3, note: "Vīzija 2030" }',
   '  strategy.assets: 1',
-  '  strategy.challenges: { score: n/a, note: "nezinām" }',
-  ...['strategy.cross-sector', 'strategy.data', 'strategy.funding', 'strategy.alignment'].map((id) => `  ${id}: null`),
-  ...['social', 'digital', 'connectivity', 'services', 'economy', 'energy', 'learning'].map((id) => `  innovation.${id}: null`),
-  ...['involvement', 'inclusion', 'leadership', 'communication', 'partnerships', 'networks', 'replicability'].map((id) => `  participation.${id}: null`),
+  '  strategy.identity: { score: n/a, note: "nezinām" }',
+  ...['challenges', 'cross-sector', 'data', 'funding', 'alignment', 'resilience'].map((id) => `  strategy.${id}: null`),
+  ...['social', 'digital', 'connectivity', 'services', 'economy', 'agriculture', 'energy', 'learning', 'outcomes'].map((id) => `  innovation.${id}: null`),
+  ...['understanding', 'involvement', 'inclusion', 'welcome', 'leadership', 'communication', 'partnerships', 'networks', 'replicability'].map(
+    (id) => `  participation.${id}: null`,
+  ),
   '',
 ].join('\n');
 
@@ -66,7 +68,7 @@ describe('assess, driven step by step', () => {
     expect(code).toBe(130);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('village: Ērgļi\nmunicipality: Madonas novads\nlag: null\nrespondent: mentora sesija\n');
-    expect(text).toContain('  strategy.vision: { score: 3, note: "Vīzija 2030" }\n  strategy.assets: 1\n  strategy.challenges: { score: n/a, note: "nezinām" }\n  strategy.cross-sector: null\n');
+    expect(text).toContain('  strategy.vision: { score: 3, note: "Vīzija 2030" }\n  strategy.assets: 1\n  strategy.identity: { score: n/a, note: "nezinām" }\n  strategy.challenges: null\n');
     expect(term.errors()).toContain(`Lai turpinātu: village assess --answers ${file}`);
     expect(village(['validate', file]).code).toBe(0);
   });
@@ -87,8 +89,8 @@ describe('assess, driven step by step', () => {
     const code = await assess({ criteria: undefined, answers: file, village: undefined, lang: 'lv', langFlag: undefined }, term, io(prompts));
     expect(code).toBe(0);
     expect(screens).toBe(1);
-    expect(term.output()).toContain('Turpinām: atbildēti 3 no 21 kritērijiem.');
-    expect(term.output()).toContain('Kritērijs 4 no 21');
+    expect(term.output()).toContain('Turpinām: atbildēti 3 no 27 jautājumiem.');
+    expect(term.output()).toContain('Jautājums 4 no 27');
     expect(term.output()).toContain('Kur kopiena ir šobrīd: Nepietiek datu');
     expect(readFileSync(tmp.path('ergli-plan.md'), 'utf8')).toContain('# Viedā ciema rīcības plāns: Ērgļi');
   });

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { loadFramework } from '../../src/io/load.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 import { run } from '../helpers/run.js';
 
 /**
@@ -8,7 +9,9 @@ import { run } from '../helpers/run.js';
  * header (question texts) and in the cells must come through every one of them.
  */
 
-// Question texts and titles of the bundled framework, in Latvian: a header must match them exactly.
+// Question texts and titles of version 1 of the bundled framework, in Latvian, as a spreadsheet made
+// then still has them: version 2 rewords them and keeps these as aliases, so a header matching one
+// exactly still maps (as does the cell "Paraugs citiem", the old label of step 4).
 const VISION_Q = 'Vai kopienai ir kopīgi veidots, pierakstīts ilgtermiņa attīstības redzējums?';
 const ASSETS_Q = 'Vai kopiena ir apzinājusi savas stiprās puses, vērtības un resursus (cilvēkus, dabu, kultūru, ēkas, uzņēmumus)?';
 const CHALLENGES_Q = 'Vai kopiena zina, ar kādiem izaicinājumiem saskaras tās iedzīvotāji, un vai stratēģija tos risina?';
@@ -95,6 +98,21 @@ const EXPECTED = [
 ];
 
 describe('CSV answers in every encoding a spreadsheet saves', () => {
+  it('uses the wordings of version 1, which the bundled criteria keep only as aliases', () => {
+    const fw = loadFramework(`${ROOT}/criteria/smart-village.yaml`).value!;
+    const current = (id: string): string[] => {
+      const c = fw.criteria.get(id)!;
+      return [...Object.values(c.question), ...Object.values(c.title)];
+    };
+    const old = { 'strategy.vision': VISION_Q, 'strategy.assets': ASSETS_Q, 'strategy.challenges': CHALLENGES_Q, 'strategy.cross-sector': CROSS_TITLE };
+    for (const [id, text] of Object.entries(old)) {
+      expect(current(id)).not.toContain(text);
+      expect(fw.criteria.get(id)!.aliases).toContain(text);
+    }
+    expect(Object.values(fw.scale.labels.get(4)!)).not.toContain('Paraugs citiem');
+    expect(fw.scale.aliases.get(4)).toContain('Paraugs citiem');
+  });
+
   it.each(Object.keys(FILES))('%s: Latvian headers and village names survive', async (file) => {
     const doc = await score(file);
     expect(doc.errors).toEqual([]);

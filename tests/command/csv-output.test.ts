@@ -12,8 +12,8 @@ import { run } from '../helpers/run.js';
  * the BOM of summary.csv are what Excel and LibreOffice need to read the file back.
  */
 
-const all = (s: number): number[] => Array.from({ length: 7 }, () => s);
-const scores = pillarScores({ strategy: [4, 4, 4, 3, 3, 3, 3], innovation: all(3), participation: all(2) });
+const all = (s: number): number[] => Array.from({ length: 9 }, () => s);
+const scores = pillarScores({ strategy: [4, 4, 4, 3, 3, 3, 3, 3, 3], innovation: all(3), participation: all(2) });
 
 interface Village {
   village: string;
@@ -115,8 +115,8 @@ describe('village score --format csv', () => {
     const comma = records(await csv(','), ',')[1]!;
     const semi = records(await csv(';'), ';')[1]!;
     // overall, the three pillar scores and coverage; then the first criteria's raw scores.
-    expect(comma.slice(6, 13)).toEqual(['70.2', '85.7', '75', '50', '1', '1', '1']);
-    expect(semi.slice(6, 13)).toEqual(['70,2', '85,7', '75', '50', '1', '1', '1']);
+    expect(comma.slice(6, 13)).toEqual(['69.4', '83.3', '75', '50', '1', '1', '1']);
+    expect(semi.slice(6, 13)).toEqual(['69,4', '83,3', '75', '50', '1', '1', '1']);
     expect(semi.slice(13, 17)).toEqual(['4', '4', '4', '3']);
   });
 

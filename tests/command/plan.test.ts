@@ -98,7 +98,9 @@ describe('the plan as data: village report --format json', () => {
       const plan = await planOf([tmp.path('v.yaml'), '--criteria', tmp.path('tiny.yaml')]);
       expect(plan.next_level).toMatchObject({ id: 'top', kind: 'unreachable', path: [] });
       const md = (await run(['report', tmp.path('v.yaml'), '--criteria', tmp.path('tiny.yaml')])).stdout;
-      expect(md).toContain('No change in the answered criteria alone reaches Top. Still missing: Y: answer at least 3 (now —).');
+      expect(md).toContain('No change in the answered questions alone reaches Top. Still missing: Y: answer at least 3 (now —).');
+      // An action without done_when leaves that blank to fill in too.
+      expect(md).toContain('   Who: ______ · By when: ______ · Done when: ______');
       expect(md).toContain('**Do X**');
     } finally {
       tmp.cleanup();

@@ -13,10 +13,10 @@ describe('village init', () => {
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/smart-village-kit@0.1.0/schema/answers.schema.json');
     expect(text).toContain('village: Ērgļi\n');
-    expect(text).toContain('  # 1/21 Kopīga ilgtermiņa vīzija\n');
-    expect(text).toContain('  # Jautājums: Vai kopienai ir kopīgi veidots, pierakstīts ilgtermiņa attīstības redzējums?\n');
+    expect(text).toContain('  # 1/27 Kopīga ilgtermiņa vīzija\n');
+    expect(text).toContain('  # Jautājums: Vai kopienai ir kopīgi veidots ilgtermiņa attīstības redzējums (vīzija)?\n');
     expect(text).toContain('  # 3: Darbojas — Vīzija ir pierakstīta, kopīgi apspriesta un pieejama visiem.\n');
-    expect(text.match(/^ {2}[a-z-]+\.[a-z-]+: null$/gm)).toHaveLength(21);
+    expect(text.match(/^ {2}[a-z-]+\.[a-z-]+: null$/gm)).toHaveLength(27);
     expect(village(['validate', file]).code).toBe(0);
     const scored = JSON.parse(village(['score', file, '--format', 'json']).stdout) as { results: { level: string; overall: number | null }[] };
     expect(scored.results[0]).toMatchObject({ level: 'incomplete', overall: null });
@@ -44,7 +44,7 @@ describe('village init', () => {
     expect(village(['init', '--format', 'csv', '--headers', 'question', '--separator', ';', '--out', file]).code).toBe(0);
     const header = readFileSync(file, 'utf8');
     expect(header.startsWith('\uFEFFCiems;Respondents;Datums;Vai kopienai ir kopīgi veidots')).toBe(true);
-    writeFileSync(file, `${header}Ērgļi;Ilze;14.03.2026;${new Array(21).fill('Darbojas').join(';')}\r\n`);
+    writeFileSync(file, `${header}Ērgļi;Ilze;14.03.2026;${new Array(27).fill('Darbojas').join(';')}\r\n`);
     const r = JSON.parse(village(['score', file, '--format', 'json']).stdout) as { results: { village: string; overall: number; date: string }[] };
     expect(r.results[0]).toMatchObject({ village: 'Ērgļi', overall: 75, date: '2026-03-14' });
   });

@@ -23,32 +23,33 @@ describe('village report', () => {
       '## Kur kopiena ir šobrīd: Pārejas ciems',
       '### Ceļš līdz līmenim “Bākas piemēra kandidāts”',
       '## Pirmie soļi: nākamie divpadsmit mēneši',
-      '## Vērtējumi pa pīlāriem',
+      '## Vērtējumi pa kritērijiem',
       '## Stiprās puses, uz kurām balstīties',
       '## Pārrunājiet kopā',
       '## Vēlāk un idejas',
-      '## Kritēriji un pierādījumi',
+      '## Jautājumi un pamatojums',
       '## Iedvesmojoši piemēri',
       '## Mūsu vienošanās',
     ]) {
       expect(md).toContain(`\n${heading}\n`);
     }
-    expect(md).toContain('- Vismaz 2 pīlāri ar 50 vai vairāk (tagad 2)');
-    expect(md).toContain('- Inovatīvi risinājumi: vismaz 65 (tagad 44,6)');
-    expect(md).toContain('| Holistiska stratēģija | 58,3 | `██████░░░░` | 7/7 |');
+    expect(md).toContain('- Kritēriji ar 50 vai vairāk punktiem: vajag vismaz 2 (tagad 2)');
+    expect(md).toContain('- Inovatīvi risinājumi: vismaz 50 (tagad 46,3)');
+    expect(md).toContain('| Holistiska stratēģija | 59,3 | `██████░░░░` | 9/9 |');
     // The respondents' notes are the evidence.
-    expect(md).toContain('Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto. (Jānis Ozols, uzņēmējs)');
-    expect(md).toContain('2. **Izvēlēties 5–8 vienkāršus rādītājus');
-    expect(md).toContain('   Kurš: ______ · Līdz kuram laikam: ______ · Paveikts, kad: ______');
-    expect(md.trimEnd().endsWith('Kritēriji: smart-village-lv 1.0.0 · Sagatavots ar smart-village-kit 0.1.0 · 2026-05-22')).toBe(true);
+    expect(md).toContain('Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto. (Jānis Ozols, uzņēmējs (izdomāts piemērs))');
+    expect(md).toContain('2. **Palūgt pagasta pārvaldei pamatskaitļus par ciemu');
+    // Who and by when are left blank to fill in together; the action's done_when is printed.
+    expect(md).toContain('   Kurš: ______ · Līdz kuram laikam: ______ · Paveikts, kad: Pamatskaitļi ir apkopoti vienā lappusē un pārrunāti sapulcē.');
+    expect(md.trimEnd().endsWith('Kritēriji: smart-village-lv 2.0.0 · Sagatavots ar smart-village-kit 0.1.0 · 2026-05-22')).toBe(true);
   });
 
   it('speaks English with --lang en', () => {
     const md = village(['report', 'examples/alsunga.yaml', '--lang', 'en']).stdout;
     expect(md).toContain('# Smart Village action plan: Alsunga');
     expect(md).toContain('## Where the community stands: Lighthouse candidate');
-    expect(md).toContain('The community meets every level of the framework.');
-    expect(md).toContain('Every pillar at least 65');
+    expect(md).toContain('The community has reached the highest level of this self-assessment.');
+    expect(md).toContain('Every criterion at least 50');
     expect(md).toContain('A replicable approach: answer at least 3 (now 3)');
   });
 
@@ -85,7 +86,7 @@ describe('village report', () => {
       'broken.hbs': '{{#each actions}}\n',
     });
     const ok = village(['report', 'examples/alsunga.yaml', '--template', t.path('ok.hbs')]);
-    expect(ok.stdout.split('\n')[0]).toBe('Alsunga: Bākas piemēra kandidāts (83,3)');
+    expect(ok.stdout.split('\n')[0]).toBe('Alsunga: Bākas piemēra kandidāts (75,9)');
     const typo = village(['report', 'examples/alsunga.yaml', '--template', t.path('typo.hbs')]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain(`${t.path('typo.hbs')}:2:`);

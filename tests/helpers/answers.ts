@@ -1,8 +1,10 @@
 /** The criteria of the bundled framework (criteria/smart-village.yaml), pillar by pillar. */
 export const PILLARS = {
-  strategy: ['vision', 'assets', 'challenges', 'cross-sector', 'data', 'funding', 'alignment'],
-  innovation: ['social', 'digital', 'connectivity', 'services', 'economy', 'energy', 'learning'],
-  participation: ['involvement', 'inclusion', 'leadership', 'communication', 'partnerships', 'networks', 'replicability'],
+  strategy: ['vision', 'assets', 'identity', 'challenges', 'cross-sector', 'data', 'funding', 'alignment', 'resilience'],
+  innovation: ['social', 'digital', 'connectivity', 'services', 'economy', 'agriculture', 'energy', 'learning', 'outcomes'],
+  participation: [
+    'understanding', 'involvement', 'inclusion', 'welcome', 'leadership', 'communication', 'partnerships', 'networks', 'replicability',
+  ],
 } as const;
 
 export type PillarId = keyof typeof PILLARS;

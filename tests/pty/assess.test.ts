@@ -21,14 +21,14 @@ function open(args: string[], files: Record<string, string> = {}): { term: Pty; 
   return { term, path: tmp.path };
 }
 
-/** The question screen of criterion n, once its choices are drawn (the prompt listens for keys). */
-const question = (term: Pty, n: number): Promise<string> => term.waitFor(new RegExp(`Kritērijs ${n} no 21[\\s\\S]*↑↓ pārvietoties`));
+/** The question screen of question n, once its choices are drawn (the prompt listens for keys). */
+const question = (term: Pty, n: number): Promise<string> => term.waitFor(new RegExp(`Jautājums ${n} no 27[\\s\\S]*↑↓ pārvietoties`));
 
 /** Picks the score `steps` lines below the first on the question screen and types the note. */
 async function answer(term: Pty, steps: number, note: string): Promise<void> {
   for (let i = 0; i < steps; i++) term.press('Down');
   term.press('Enter');
-  await term.waitFor('Piezīme — pierādījumi');
+  await term.waitFor('Piezīme — pamatojums');
   term.type(note);
   term.press('Enter');
 }
@@ -49,8 +49,8 @@ describe('village assess in a terminal', () => {
 
     let s = await question(term, 1);
     expect(s).toContain('Katra atbilde uzreiz tiek saglabāta: ergli.yaml');
-    expect(s).toContain('Holistiska stratēģija: kritērijs 1 no 7, atbildēti 0');
-    expect(s).toContain('Vai kopienai ir kopīgi veidots, pierakstīts ilgtermiņa attīstības redzējums?');
+    expect(s).toContain('Holistiska stratēģija: jautājums 1 no 9, atbildēti 0');
+    expect(s).toContain('Vai kopienai ir kopīgi veidots ilgtermiņa attīstības redzējums (vīzija)?');
     expect(s).toContain('3 · Darbojas — Vīzija ir pierakstīta, kopīgi apspriesta un pieejama visiem.');
     await answer(term, 3, 'Vīzija 2030 — ā č ē ģ ī ķ ļ ņ š ū ž');
     await question(term, 2);
@@ -63,7 +63,7 @@ describe('village assess in a terminal', () => {
     // The next answer is being typed when the laptop dies: chosen, the note half typed, not confirmed.
     term.press('Down');
     term.press('Enter');
-    await term.waitFor('Piezīme — pierādījumi');
+    await term.waitFor('Piezīme — pamatojums');
     term.type('pusē ierakstīts');
     await term.waitFor('pusē ierakstīts');
     term.kill('SIGKILL');
@@ -74,8 +74,8 @@ describe('village assess in a terminal', () => {
     expect(saved).toContain('respondent: mentora sesija, 8 iedzīvotāji\n');
     expect(saved).toContain('  strategy.vision: { score: 3, note: "Vīzija 2030 — ā č ē ģ ī ķ ļ ņ š ū ž" }\n');
     expect(saved).toContain('  strategy.assets: { score: 2, note: "Skolēni vāc vērtības" }\n');
-    expect(saved).toContain('  strategy.challenges: { score: n/a, note: "nezinām" }\n');
-    expect(saved).toContain('  strategy.cross-sector: null\n');
+    expect(saved).toContain('  strategy.identity: { score: n/a, note: "nezinām" }\n');
+    expect(saved).toContain('  strategy.challenges: null\n');
     expect(saved).not.toContain('pusē ierakstīts');
     // What was saved is a valid answers file: it can be scored, and resumed (the next test starts from
     // a file with the same content, made by itself).
@@ -97,23 +97,23 @@ describe('village assess in a terminal', () => {
       'answers:',
       '  strategy.vision: { score: 3, note: "Vīzija 2030 — ā č ē ģ ī ķ ļ ņ š ū ž" }',
       '  strategy.assets: { score: 2, note: "Skolēni vāc vērtības" }',
-      '  strategy.challenges: { score: n/a, note: "nezinām" }',
-      '  strategy.cross-sector: null',
+      '  strategy.identity: { score: n/a, note: "nezinām" }',
+      '  strategy.challenges: null',
       '',
     ].join('\n');
     const { term, path } = open(['--answers', 'ergli.yaml'], { 'ergli.yaml': ergli });
 
     let s = await question(term, 4);
-    expect(s).toContain('Turpinām: atbildēti 3 no 21 kritērijiem.');
-    expect(s).toContain('Vairākas jomas kopā');
+    expect(s).toContain('Turpinām: atbildēti 3 no 27 jautājumiem.');
+    expect(s).toContain('Iedzīvotāju vajadzības un izaicinājumi');
     // Down to “Pārskatīt un pabeigt” (below the six scores and three other choices), then finish.
     for (let i = 0; i < 9; i++) term.press('Down');
     await term.waitFor('❯ Pārskatīt un pabeigt');
     term.press('Enter');
     s = await term.waitFor(/Pārskats pirms pabeigšanas[\s\S]*↑↓ pārvietoties/);
-    expect(s).toContain('Holistiska stratēģija: 3/7');
+    expect(s).toContain('Holistiska stratēģija: 3/9');
     term.press('Enter');
-    s = await term.waitFor(/Sagatavot rīcības plānu blakus atbildēm\?[\s\S]*↑↓ pārvietoties/);
+    s = await term.waitFor(/Sagatavot rīcības plānu tajā pašā mapē, kur atbilžu fails\?[\s\S]*↑↓ pārvietoties/);
     expect(s).toContain('Kur kopiena ir šobrīd: Nepietiek datu');
     term.press('Enter');
     await term.waitFor('Paldies! Atbildes ir failā ergli.yaml.');
@@ -136,7 +136,7 @@ describe('village assess in a terminal', () => {
       await term.waitFor(prompt);
       term.press('Enter');
     }
-    await term.waitFor(/Criterion 1 of 21[\s\S]*↑↓ move/);
+    await term.waitFor(/Question 1 of 27[\s\S]*↑↓ move/);
     term.press('Down');
     term.press('Down');
     term.press('Up');
@@ -145,7 +145,7 @@ describe('village assess in a terminal', () => {
     await term.waitFor('Note — the evidence');
     term.type('a first workshop');
     term.press('Enter');
-    await term.waitFor(/Criterion 2 of 21[\s\S]*↑↓ move/);
+    await term.waitFor(/Question 2 of 27[\s\S]*↑↓ move/);
     term.press('Enter');
     await term.waitFor('Note — the evidence');
     term.type('not confirmed');

@@ -78,7 +78,7 @@ describe('the action plan in words', () => {
 
   it('explains the level and the way to the next one in words', () => {
     const p = plan({ 'a.x': 5, 'a.y': 5, 'b.x': 5, 'b.y': 5 });
-    expect(p.level).toMatchObject({ id: 'middle', title: 'Middle', why: ['At least 2 pillars with 50 or more (now 2)'] });
+    expect(p.level).toMatchObject({ id: 'middle', title: 'Middle', why: ['Criteria with 50 or more: at least 2 (now 2)'] });
     expect(p.next).toMatchObject({
       id: 'top',
       title: 'Top',
@@ -95,7 +95,7 @@ describe('the action plan in words', () => {
   it('names the pillars lacking data when incomplete', () => {
     const p = plan({ 'a.x': 5 });
     expect(p.level.incomplete).toBe(true);
-    expect(p.next?.unmet).toEqual(['Pillar b: score at least 50% of the criteria (now 0%)']);
+    expect(p.next?.unmet).toEqual(['Pillar b: score at least 50% of the questions (now 0%)']);
   });
 
   it('uses the answers date, else today', () => {
