@@ -117,6 +117,7 @@ function titleBlock(l: Layout, plan: PlanView): void {
   }
   l.space(8);
   l.paragraph(plan.labels['report.intro'], { size: 9.5, color: COLOR.muted, gap: 10 });
+  if (plan.framework.description) l.paragraph(plan.framework.description, { size: 9.5, gap: 10 });
 }
 
 function levelColor(plan: PlanView): string {

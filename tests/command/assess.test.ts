@@ -70,6 +70,8 @@ describe('assess, driven step by step', () => {
     expect(text).toContain('village: Ērgļi\nmunicipality: Madonas novads\nlag: null\nrespondent: mentora sesija\n');
     expect(text).toContain('  strategy.vision: { score: 3, note: "Vīzija 2030" }\n  strategy.assets: 1\n  strategy.identity: { score: n/a, note: "nezinām" }\n  strategy.challenges: null\n');
     expect(term.errors()).toContain(`Lai turpinātu: village assess --answers ${file}`);
+    // The definitions the mentor reads aloud open a new session.
+    expect(term.output().replace(/\s+/g, ' ')).toContain('Kas ir Viedais ciems? Eiropas Komisijas pilotprojekta (2018–2019) definīcija');
     expect(village(['validate', file]).code).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import type { Prompts } from '../../io/prompts.js';
 import type { Terminal } from '../../io/terminal.js';
 import { exists, writeFileSafe } from '../../io/write.js';
 import { answersYaml, type AnswersMeta } from '../../render/answers-yaml.js';
+import { wrap } from '../../render/wrap.js';
 import { today } from '../shared.js';
 import type { Labels } from './screens.js';
 
@@ -45,7 +46,11 @@ function resumeFrom(file: string, fw: Framework): Start {
  */
 export async function openSession(fw: Framework, opts: SessionTarget, lang: string, L: Labels, term: Terminal, prompts: Prompts): Promise<Start> {
   if (opts.answers && (await exists(opts.answers))) return resumeFrom(opts.answers, fw);
-  term.out(`${term.color.bold(translator(fw, lang)(fw.title))}\n\n`);
+  const t = translator(fw, lang);
+  // The framework's definitions, for the mentor to read aloud before the first question.
+  const definition = t(fw.description);
+  const width = Math.max(40, Math.min(term.columns, 110) - 2);
+  term.out(`${term.color.bold(t(fw.title))}\n${definition ? `${wrap(definition, width, '')}\n` : ''}\n`);
   const village = opts.village?.trim() || (await prompts.text(L['assess.village'], { required: L['assess.villageEmpty'] }));
   let file = opts.answers;
   if (!file) {
