@@ -169,8 +169,10 @@ function levelBlock(l: Layout, plan: PlanView): void {
 }
 
 function chartBlock(l: Layout, plan: PlanView): void {
-  l.heading(plan.labels['report.scores'], 14);
   const height = plan.pillars.length >= 3 ? radarSize(plan.pillars.length, l.width).height : plan.pillars.length * 22 + 30;
+  // The heading stays with its chart: both move to the next page when the chart does not fit.
+  l.ensure(height + 40);
+  l.heading(plan.labels['report.scores'], 14);
   l.ensure(height);
   // The chart's own text moves pdfkit's cursor; the block ends where the chart says it does.
   const top = l.doc.y;
