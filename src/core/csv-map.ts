@@ -147,7 +147,8 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework): S
   const inRange = (n: number): Score | undefined => (n >= fw.scale.min && n <= fw.scale.max ? n : undefined);
   const whole = /^([+-]?\d+)(?:[.,]0+)?$/.exec(v);
   if (whole) return inRange(Number(whole[1]));
-  const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)\S/.exec(v);
+  // "3 – Darbojas", "2. Idejas": a label must follow, so "2.5", "1-2", "2:3" and "3 5" are not truncated to a score.
+  const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)[^\d\s–—:.)+-]/.exec(v);
   if (leading) return inRange(Number(leading[1]));
   const k = textKey(v);
   if (NA_CELLS.includes(k)) return NOT_APPLICABLE;

@@ -77,7 +77,7 @@ describe('CSV cells', () => {
     expect(parseCell(cell, vision, fw)).toBe(expected);
   });
 
-  it.each(['0', '6', '2,5', 'trīs', '9 – x'])('%j is not a score', (cell) => {
+  it.each(['0', '6', '2,5', '2.5', '3.5', '1-2', '2:3', '3 5', '2 - 3', 'trīs', '9 – x'])('%j is not a score', (cell) => {
     expect(parseCell(cell, vision, fw)).toBeUndefined();
   });
 
