@@ -5,7 +5,12 @@ import type { Criterion, Framework } from './framework.js';
 import { suggest } from './suggest.js';
 
 /** Header and cell texts are compared after trimming, Unicode NFC, case-folding and collapsing spaces. */
-export const textKey = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * The form in which headers and cells are compared: NFC, trimmed, inner whitespace collapsed,
+ * lower case, and typographic apostrophes as ' (spreadsheets turn don't into don’t).
+ */
+export const textKey = (s: string): string =>
+  s.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
 
 export type MetaField = 'village' | 'respondent' | 'date' | 'municipality' | 'lag';
 

@@ -73,6 +73,7 @@ describe('CSV cells', () => {
     ['N/A', 'n/a'],
     ['Nezinu', 'n/a'],
     ['nav attiecināms', 'n/a'],
+    ['Don’t know', 'n/a'],
   ])('%j -> %j', (cell, expected) => {
     expect(parseCell(cell, vision, fw)).toBe(expected);
   });
