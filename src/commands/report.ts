@@ -38,7 +38,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   }
   const fw = requireFramework(opts.criteria);
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns });
+  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, threads: Number(term.env.VILLAGE_THREADS) || undefined });
   const all = [...diagnostics, ...loaded.diagnostics];
   if (hasErrors(all)) throw rejected(all);
   printDiagnostics(all, lang, term);

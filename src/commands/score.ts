@@ -61,7 +61,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
 
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
   const bar = progress(term, files.length, label(lang, 'summary.files'));
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick() });
+  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   bar.done();
   const all: Diagnostic[] = [...diagnostics, ...loaded.diagnostics];
 

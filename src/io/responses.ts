@@ -25,8 +25,8 @@ const PARALLEL_MIN_FILES = 800;
  * Loads YAML answer files, using the other cores when there are many: helper threads take every
  * n-th file while this thread takes its own share, and the results come back in input order.
  */
-async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: () => void): Promise<Loaded<Response>[]> {
-  const wanted = Number(process.env.VILLAGE_THREADS) || Math.min(availableParallelism(), 4);
+async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: () => void, threadsWanted: number | undefined): Promise<Loaded<Response>[]> {
+  const wanted = threadsWanted || Math.min(availableParallelism(), 4);
   const threads = files.length >= PARALLEL_MIN_FILES ? Math.max(1, Math.floor(wanted)) : 1;
   if (threads <= 1) {
     return files.map((f) => {
@@ -56,12 +56,12 @@ async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: ()
 export async function loadResponses(
   files: readonly string[],
   fw: Framework,
-  opts: { ignoreColumns?: readonly string[]; onFile?: () => void } = {},
+  opts: { ignoreColumns?: readonly string[]; onFile?: () => void; /** VILLAGE_THREADS: how many threads read YAML files. */ threads?: number | undefined } = {},
 ): Promise<ResponsesLoad> {
   const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0 };
   const onFile = opts.onFile ?? (() => undefined);
   // YAML files first (in parallel when there are many), then everything in input order.
-  const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile);
+  const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile, opts.threads);
   let next = 0;
   for (const file of files) {
     if (!isCsv(file)) {
