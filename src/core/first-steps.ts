@@ -1,5 +1,5 @@
 import type { VillageResult } from './evaluate.js';
-import { span, type Action, type Framework } from './framework.js';
+import type { Action, Framework } from './framework.js';
 import { rankActions, type PlanAction } from './actions.js';
 
 /** Why a step is among the first. */
@@ -79,7 +79,8 @@ export function firstSteps(
       usedCriteria.add(criterion);
       return;
     }
-    for (const a of ranked.filter((x) => x.criterion === criterion).sort((x, y) => below(fw, x.id) - below(fw, y.id))) {
+    // rankActions orders one criterion's actions lowest `below` first (they share its priority).
+    for (const a of ranked.filter((x) => x.criterion === criterion)) {
       if (takeAction(a.id, reason)) return;
     }
   };
@@ -108,5 +109,3 @@ export function firstSteps(
 
   return { first: steps, later: ranked.filter((a) => !taken.has(a.id)) };
 }
-
-const below = (fw: Framework, id: string): number => fw.actions.get(id)?.below ?? span(fw.scale);

@@ -1,7 +1,6 @@
-import { round1 } from '../core/round.js';
+import { round1, round1OrNull as r1, round2 } from '../core/round.js';
 import type { ActionView, PlanView } from './plan-view.js';
 
-const r1 = (x: number | null): number | null => (x === null ? null : round1(x));
 
 const actionJson = (a: ActionView) => ({
   id: a.id,
@@ -32,7 +31,7 @@ export function planJson(plan: PlanView): string {
     framework: { id: plan.framework.id, version: plan.framework.version },
     level: { id: plan.level.id, title: plan.level.title },
     overall: r1(plan.overall),
-    pillars: plan.pillars.map((p) => ({ id: p.id, title: p.title, score: r1(p.score), coverage: Math.round(p.coverage * 100) / 100 })),
+    pillars: plan.pillars.map((p) => ({ id: p.id, title: p.title, score: r1(p.score), coverage: round2(p.coverage) })),
     next_level: plan.next && {
       id: plan.next.id,
       title: plan.next.title,

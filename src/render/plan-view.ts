@@ -1,5 +1,5 @@
 import type { RuleCheck } from '../core/classify.js';
-import { INCOMPLETE, UNPLACED, translator, type Framework, type Text } from '../core/framework.js';
+import { INCOMPLETE, UNPLACED, translator, type Framework, type Text, type Timeframe } from '../core/framework.js';
 import type { VillageResult } from '../core/evaluate.js';
 import type { PlanAction } from '../core/actions.js';
 import type { FirstStep } from '../core/first-steps.js';
@@ -168,6 +168,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
 
   const byId = new Map(pillars.flatMap((p) => p.criteria).map((c) => [c.id, c]));
   const byCriterion = (id: string): CriterionView | undefined => byId.get(id);
+  const timeframeLabel = (tf: Timeframe | null): string => labels[tf ? (`timeframe.${tf}` as const) : 'timeframe.none'];
   const criteria = (ids: string[]): CriterionView[] => ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
 
   const levelTitle = (id: string): string => {
@@ -184,10 +185,10 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     return {
       id,
       text: t(a.text),
-      criterion: t(fw.criteria.get(a.criterion)?.title),
+      criterion: byCriterion(a.criterion)?.title ?? '',
       criterionId: a.criterion,
-      pillar: t(fw.pillars.find((p) => p.id === fw.criteria.get(a.criterion)?.pillarId)?.title),
-      timeframe: labels[a.timeframe ? (`timeframe.${a.timeframe}` as const) : 'timeframe.none'],
+      pillar: byCriterion(a.criterion)?.pillar ?? '',
+      timeframe: timeframeLabel(a.timeframe),
       timeframeId: a.timeframe,
       effort: a.effort ? labels[`effort.${a.effort}`] : '',
       effortId: a.effort,
@@ -223,7 +224,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
         pillar: t(p.title),
         timeframes: (['short', 'medium', 'long', null] as const)
           .map((tf) => ({
-            timeframe: labels[tf ? (`timeframe.${tf}` as const) : 'timeframe.none'],
+            timeframe: timeframeLabel(tf),
             actions: later.filter((a) => a.pillar === p.id && a.timeframe === tf).flatMap((a) => actionView(a.id) ?? []),
           }))
           .filter((g) => g.actions.length > 0),

@@ -1,11 +1,9 @@
 import type { RuleCheck } from '../core/classify.js';
 import type { VillageResult } from '../core/evaluate.js';
 import type { CriterionScore } from '../core/scoring.js';
-import { round1 } from '../core/round.js';
+import { round1, round1OrNull as r1, round2 as r2 } from '../core/round.js';
 import type { PlainDiagnostic } from './diagnostics.js';
 
-const r1 = (x: number | null): number | null => (x === null ? null : round1(x));
-const r2 = (x: number): number => Math.round((x + Number.EPSILON) * 100) / 100;
 
 export interface JsonResult {
   village: string;
