@@ -301,7 +301,7 @@ export const labels = {
   'planfile.doneWhen': 'done_when: how you will know it is done',
   'planfile.funding': 'funding: how to pay for it',
   'planfile.note': 'note: anything to remember',
-  'planfile.written': 'Plan written: {file} ({count} actions). Fill in owners, dates and statuses, then keep it with the answers.',
+  'planfile.written': 'Plan written: {file} ({count} actions). Fill in owners, dates and statuses; keep it beside (not inside) the answers folder.',
   'planfile.added': 'Added to {file}: {ids}',
   'planfile.nothingAdded': 'Nothing to add: {file} already holds every recommended action. Nothing you wrote was changed.',
   'planfile.heading': 'Our plan: who, by when, and how far',

@@ -291,7 +291,7 @@ export const labels: Labels = {
   'planfile.doneWhen': 'done_when: kā zināsiet, ka paveikts',
   'planfile.funding': 'funding: kā to finansēt',
   'planfile.note': 'note: ko vēlaties atcerēties',
-  'planfile.written': 'Plāns ierakstīts: {file} (darbības: {count}). Ierakstiet atbildīgos, termiņus un statusus un glabājiet to kopā ar atbildēm.',
+  'planfile.written': 'Plāns ierakstīts: {file} (darbības: {count}). Ierakstiet atbildīgos, termiņus un statusus; glabājiet to blakus atbilžu mapei (ne tajā).',
   'planfile.added': 'Pievienots failam {file}: {ids}',
   'planfile.nothingAdded': 'Nav ko pievienot: {file} jau ir visas ieteiktās darbības. Nekas no jūsu ierakstītā nav mainīts.',
   'planfile.heading': 'Mūsu plāns: kurš, līdz kuram laikam un cik tālu',

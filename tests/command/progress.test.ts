@@ -89,7 +89,7 @@ describe('village plan: the community plan file', () => {
 
 describe('village report --previous: what changed since last time', () => {
   it('shows the level then and now, pillar and question changes, and each planned action beside its question', async () => {
-    const r = await run(['report', `${E}/ergli/`, '--previous', `${E}/ergli-2025/`, '--plan', `${E}/ergli-plan.yaml`, '--lang', 'en']);
+    const r = await run(['report', `${E}/ergli/`, '--previous', `${ROOT}/examples-progress/ergli-2025/`, '--plan', `${ROOT}/examples-progress/ergli-plan.yaml`, '--lang', 'en']);
     expect(r.code).toBe(0);
     const md = r.stdout;
     expect(md).toContain('## What changed since 2025-05-14');
@@ -104,7 +104,7 @@ describe('village report --previous: what changed since last time', () => {
   });
 
   it('reads last time from the plan file, and carries previous and change in JSON', async () => {
-    const r = await run(['report', `${E}/ergli/`, '--previous', `${E}/ergli-plan.yaml`, '--plan', `${E}/ergli-plan.yaml`, '--format', 'json']);
+    const r = await run(['report', `${E}/ergli/`, '--previous', `${ROOT}/examples-progress/ergli-plan.yaml`, '--plan', `${ROOT}/examples-progress/ergli-plan.yaml`, '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as {
       previous: { date: string; level: string };
@@ -117,7 +117,7 @@ describe('village report --previous: what changed since last time', () => {
   });
 
   it('refuses an earlier assessment dated after the new one, pointing at its date', async () => {
-    const r = await run(['report', `${E}/ergli-2025/`, '--previous', `${E}/ergli/`]);
+    const r = await run(['report', `${ROOT}/examples-progress/ergli-2025/`, '--previous', `${E}/ergli/`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/ergli\/[a-z-]+\.yaml:\d+:7: .*2026-05-2\d.*2025-05-14/);
   });
@@ -125,7 +125,7 @@ describe('village report --previous: what changed since last time', () => {
   it('compares only the questions both share when the criteria changed, and says so', async () => {
     const tmp = tempDir({ 'new.yaml': answersYaml('Ērgļi', all(2), { date: '2026-05-01' }) });
     try {
-      const old = readFileSync(`${E}/ergli-plan.yaml`, 'utf8')
+      const old = readFileSync(`${ROOT}/examples-progress/ergli-plan.yaml`, 'utf8')
         .replace('version: 2.0.0', 'version: 1.0.0')
         .replace(/ {4}strategy\.resilience: .*\n/, '    strategy.old-question: 2\n');
       writeFileSync(tmp.path('old-plan.yaml'), old);
@@ -149,7 +149,7 @@ describe('village report --previous: what changed since last time', () => {
 
 describe('village history', () => {
   it('prints a table of the assessments, and writes Markdown with the actions done between them', async () => {
-    const t = await run(['history', `${E}/ergli-2025/`, `${E}/ergli/`, '--lang', 'en']);
+    const t = await run(['history', `${ROOT}/examples-progress/ergli-2025/`, `${E}/ergli/`, '--lang', 'en']);
     expect(t.code).toBe(0);
     const lines = t.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Assessment\s+Level\s+Overall\s+strategy\s+innovation\s+participation$/);
@@ -157,7 +157,7 @@ describe('village history', () => {
     expect(lines[2]).toMatch(/^2026-05-22\s+Village in transition\s+53\.7/);
     const tmp = tempDir();
     try {
-      const md = await run(['history', `${E}/ergli-2025/`, `${E}/ergli/`, '--plan', `${E}/ergli-plan.yaml`, '--out', tmp.path('h.md'), '--lang', 'en']);
+      const md = await run(['history', `${ROOT}/examples-progress/ergli-2025/`, `${E}/ergli/`, '--plan', `${ROOT}/examples-progress/ergli-plan.yaml`, '--out', tmp.path('h.md'), '--lang', 'en']);
       expect(md.code).toBe(0);
       const text = readFileSync(tmp.path('h.md'), 'utf8');
       expect(text).toContain('Between 2025-05-14 and 2026-05-22');

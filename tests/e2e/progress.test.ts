@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, tempDir, village } from '../helpers/cli.js';
+import { EXAMPLES, ROOT, tempDir, village } from '../helpers/cli.js';
 import { openPdf } from '../helpers/pdf.js';
 
 describe('the plan lives on, from the binary', () => {
@@ -8,7 +8,7 @@ describe('the plan lives on, from the binary', () => {
     const tmp = tempDir();
     try {
       const plan = tmp.path('plan.yaml');
-      const w = village(['plan', `${EXAMPLES}/ergli-2025/`, '--out', plan, '--lang', lang]);
+      const w = village(['plan', `${ROOT}/examples-progress/ergli-2025/`, '--out', plan, '--lang', lang]);
       expect(w.code).toBe(0);
       writeFileSync(
         plan,
@@ -26,7 +26,7 @@ describe('the plan lives on, from the binary', () => {
       expect(text).toContain('Anna Bērziņa');
       expect(text).toMatch(lang === 'lv' ? /paveikts, un “Kopīga ilgtermiņa vīzija” pieauga no 1 līdz 2,7/ : /done, and Shared long-term vision rose from 1 to 2.7/);
 
-      const h = village(['history', `${EXAMPLES}/ergli-2025/`, `${EXAMPLES}/ergli/`, '--plan', plan, '--out', tmp.path('h.pdf'), '--lang', lang]);
+      const h = village(['history', `${ROOT}/examples-progress/ergli-2025/`, `${EXAMPLES}/ergli/`, '--plan', plan, '--out', tmp.path('h.pdf'), '--lang', lang]);
       expect(h.code).toBe(0);
       const ht = openPdf(tmp.path('h.pdf')).text();
       expect(ht).toContain('2025-05-14');
@@ -34,5 +34,6 @@ describe('the plan lives on, from the binary', () => {
     } finally {
       tmp.cleanup();
     }
-  });
+    // Three spawns, two of them rendering PDFs: slower than most e2e tests on a busy 2-core machine.
+  }, 90_000);
 });

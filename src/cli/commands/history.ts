@@ -16,8 +16,8 @@ export const historyCommand = (ctx: CliContext) =>
     .addHelpText(
       'after',
       examples([
-        'village history examples/ergli-2025/ examples/ergli/',
-        'village history examples/ergli-2025/ examples/ergli/ --plan examples/ergli-plan.yaml --out ergli-history.pdf',
+        'village history examples-progress/ergli-2025/ examples/ergli/',
+        'village history examples-progress/ergli-2025/ examples/ergli/ --plan examples-progress/ergli-plan.yaml --out ergli-history.pdf',
       ]),
     )
     .action(async (inputs, o) => {

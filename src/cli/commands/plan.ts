@@ -16,7 +16,7 @@ export const planCommand = (ctx: CliContext) =>
     .addHelpText(
       'after',
       examples([
-        'village plan examples/ergli-2025/ --out ergli-plan.yaml',
+        'village plan examples-progress/ergli-2025/ --out ergli-plan.yaml',
         'village plan examples/ergli/ --out ergli-plan.yaml --update',
         'village report examples/ergli/ --previous ergli-plan.yaml --plan ergli-plan.yaml',
       ]),

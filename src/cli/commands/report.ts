@@ -26,7 +26,7 @@ export const reportCommand = (ctx: CliContext) =>
         'village report examples/ergli/ --out ergli-plan.md',
         'village report examples/alsunga.yaml --format pdf --out alsunga.pdf --lang en',
         'village report survey.csv --village "Ērgļi" --template my-plan.md.hbs',
-        'village report examples/ergli/ --previous examples/ergli-2025/ --plan examples/ergli-plan.yaml',
+        'village report examples/ergli/ --previous examples-progress/ergli-2025/ --plan examples-progress/ergli-plan.yaml',
       ]),
     )
     .action(async (inputs, o) => {
