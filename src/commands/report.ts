@@ -1,15 +1,18 @@
-import { hasErrors } from '../core/diagnostic.js';
+import { basename } from 'node:path';
 import { evaluate } from '../core/evaluate.js';
-import { groupResponses, villageKey } from '../core/group.js';
-import { EXIT, rejected, UserError, type ExitCode } from '../errors.js';
+import { snapshotOf } from '../core/plan-file.js';
+import { compareAssessments, planProgress } from '../core/progress.js';
+import { rejected, UserError, EXIT, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
-import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
-import { loadResponses } from '../io/responses.js';
+import { loadPlanFile, type LoadedPlan } from '../io/plan-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { villagePlanView } from '../render/plan-view.js';
+import { planFileView, progressView } from '../render/progress-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
+import { previousSnapshot } from './previous.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
+import { oneVillage } from './village.js';
 
 export interface ReportCommandOptions {
   inputs: string[];
@@ -25,6 +28,12 @@ export interface ReportCommandOptions {
   paper: Paper;
   firstSteps: number;
   ignoreColumns: string[];
+  /** Last time: answers files or a plan file (`--previous`). */
+  previous: string[];
+  /** The criteria the earlier answers were scored with, when not today's. */
+  previousCriteria: string | undefined;
+  /** The community's plan file (`--plan`). */
+  plan: string | undefined;
 }
 
 /**
@@ -37,29 +46,25 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
     throw new UserError(message(lang, 'usage.pdfToTerminal'));
   }
   const fw = requireFramework(opts.criteria);
-  const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, threads: Number(term.env.VILLAGE_THREADS) || undefined });
-  const all = [...diagnostics, ...loaded.diagnostics];
-  if (hasErrors(all)) throw rejected(all);
-  printDiagnostics(all, lang, term);
+  const group = await oneVillage(opts.inputs, fw, { village: opts.village, ignoreColumns: opts.ignoreColumns, lang }, term);
+  const result = evaluate(fw, group);
+  const reportLang = contentLang(opts.langFlag, fw);
+  let plan = villagePlanView(result, reportLang, today(), { firstSteps: opts.firstSteps });
 
-  let groups = groupResponses(loaded.responses);
-  if (opts.village !== undefined) {
-    const key = villageKey(opts.village);
-    groups = groups.filter((g) => g.key === key);
-    if (groups.length === 0) throw new UserError(message(lang, 'report.noVillage', { village: opts.village }), EXIT.rejected);
+  let planFile: LoadedPlan | null = null;
+  if (opts.plan !== undefined) {
+    const loaded = loadPlanFile(opts.plan, fw, result.village);
+    if (!loaded.value) throw rejected(loaded.diagnostics);
+    printDiagnostics(loaded.diagnostics, lang, term);
+    planFile = loaded.value;
+    plan = { ...plan, planFile: planFileView(planProgress(planFile.plan, fw), basename(opts.plan), fw, reportLang) };
   }
-  const [group, ...others] = groups;
-  if (!group) throw new UserError(message(lang, 'report.nothing'), EXIT.rejected);
-  if (others.length > 0) {
-    const names = groups.map((g) => g.village);
-    throw new UserError(
-      message(lang, 'report.manyVillages', { count: names.length, names: names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '') }),
-      EXIT.usage,
-    );
+  if (opts.previous.length > 0) {
+    const previousFw = opts.previousCriteria !== undefined ? requireFramework(opts.previousCriteria) : fw;
+    const then = await previousSnapshot(opts.previous, result, previousFw, { lang, ignoreColumns: opts.ignoreColumns }, term);
+    const progress = compareAssessments(then, snapshotOf(result), fw, planFile?.plan);
+    plan = { ...plan, progress: progressView(progress, fw, reportLang) };
   }
-
-  const plan = villagePlanView(evaluate(fw, group), contentLang(opts.langFlag, fw), today(), { firstSteps: opts.firstSteps });
   const renderer = await reportRenderer({ format: opts.format, template: opts.template, paper: opts.paper });
   const rendered = await renderer.render(plan);
   if (rendered.diagnostic) throw rejected([rendered.diagnostic]);

@@ -6,6 +6,7 @@ import { loadCsv } from '../io/csv.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { isCsv } from '../io/responses.js';
 import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Loaded } from '../io/load.js';
+import { planFileFrom } from '../io/plan-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
 import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
@@ -20,7 +21,7 @@ export interface ValidateOptions {
 
 interface FileReport {
   file: string;
-  kind: 'criteria' | 'answers' | null;
+  kind: 'criteria' | 'answers' | 'plan-file' | null;
   valid: boolean;
 }
 
@@ -52,6 +53,10 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       if (kind === 'answers') {
         const fw = answersFramework();
         if (fw) found.push(...responseFrom(parsed, file, fw).diagnostics);
+      }
+      if (kind === 'plan-file') {
+        const fw = answersFramework();
+        if (fw) found.push(...planFileFrom(parsed, file, fw).diagnostics);
       }
     }
     diagnostics.push(...found);

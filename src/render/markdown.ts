@@ -46,8 +46,12 @@ export function nestLabels(labels: Record<string, string>): Record<string, Recor
  * the template sees it, so the template itself never needs to escape (and `{{{x}}}` cannot
  * smuggle raw text in). Both compiling and rendering throw TemplateError.
  */
-export function compileMarkdown(template: string): (plan: PlanView, extra?: Record<string, unknown>) => string {
+export function compileMarkdown(
+  template: string,
+  partials: Readonly<Record<string, string>> = {},
+): (plan: PlanView, extra?: Record<string, unknown>) => string {
   const hbs = Handlebars.create();
+  for (const [name, text] of Object.entries(partials)) hbs.registerPartial(name, text);
   let compiled: HandlebarsTemplateDelegate;
   try {
     compiled = hbs.compile(template, {

@@ -4,6 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { pillarChart, radarSize } from './pdf-chart.js';
+import { planFileBlock, progressBlock } from './pdf-progress.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 import type { Paper } from '../vocab.js';
 
@@ -22,7 +23,7 @@ let fonts: Map<string, Buffer> | undefined;
  * The parsed fonts, once per process: batch runs render hundreds of plans, and parsing a font's
  * tables costs more than laying out a page. (pdfkit takes a fontkit font where it takes a file.)
  */
-function parsedFonts(): Map<string, Buffer> {
+export function parsedFonts(): Map<string, Buffer> {
   if (!fonts) {
     const fontkit = require('fontkit') as { openSync: (path: string) => unknown };
     fonts = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file)) as Buffer]));
@@ -77,8 +78,10 @@ export async function renderPdf(plan: PlanView, opts: PdfOptions): Promise<Buffe
 
   const layout = new Layout(doc, FOOTER_SPACE);
   titleBlock(layout, plan);
+  progressBlock(layout, plan); // #18: what changed since last time, on page 1 when given
   levelBlock(layout, plan);
   firstStepsBlock(layout, plan);
+  planFileBlock(layout, plan); // #18: the community's plan file, when given
   chartBlock(layout, plan);
   strengthsBlock(layout, plan);
   laterBlock(layout, plan);

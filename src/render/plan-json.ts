@@ -1,5 +1,6 @@
 import { round1, round1OrNull as r1, round2 } from '../core/round.js';
 import type { ActionView, PlanView } from './plan-view.js';
+import { progressJson } from './progress-json.js';
 
 
 const actionJson = (a: ActionView) => ({
@@ -51,6 +52,7 @@ export function planJson(plan: PlanView): string {
     strengths: plan.strengths.map((c) => ({ criterion: c.id, title: c.title, score: r1(c.score) })),
     discuss: plan.discuss.map((c) => ({ criterion: c.id, title: c.title, min: c.spreadMin, max: c.spreadMax })),
     open: plan.open.map((c) => ({ criterion: c.id, title: c.title, status: c.status })),
+    ...progressJson(plan),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

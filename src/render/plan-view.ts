@@ -5,6 +5,7 @@ import type { PlanAction } from '../core/actions.js';
 import type { FirstStep } from '../core/first-steps.js';
 import { buildPlan, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
 import { round1 } from '../core/round.js';
+import type { PlanFileView, ProgressView } from './progress-view.js';
 import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
 
 /** The action plan in one language: what the Markdown template and the PDF draw. */
@@ -35,6 +36,10 @@ export interface PlanView {
   examples: { id: string; name: string; text: string; url: string | null }[];
   /** The level thresholds on the 0–100 score scale, for charts. */
   thresholds: { level: string; title: string; score: number }[];
+  /** What changed since the earlier assessment (`report --previous`), else null. */
+  progress: ProgressView | null;
+  /** The community's plan file: owners, dates, statuses (`report --plan`), else null. */
+  planFile: PlanFileView | null;
 }
 
 export interface PillarView {
@@ -323,6 +328,8 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       return e ? [{ id: e.id, name: t(e.name), text: t(e.text), url: e.url }] : [];
     }),
     thresholds: plan.thresholds.map((x) => ({ ...x, title: levelTitle(x.level) })),
+    progress: null,
+    planFile: null,
   };
 }
 

@@ -11,6 +11,18 @@ export type { Paper, ReportFormat } from '../vocab.js';
 
 export const DEFAULT_TEMPLATE = join(TEMPLATES_DIR, 'report.md.hbs');
 
+/** The bundled partials (`{{> progress}}`, `{{> plan-status}}`), which any template may include. */
+const PARTIALS = ['progress', 'plan-status'] as const;
+
+function bundledPartials(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of PARTIALS) {
+    const read = readText(join(TEMPLATES_DIR, 'partials', `${name}.md.hbs`));
+    if (read.text !== undefined) out[name] = read.text;
+  }
+  return out;
+}
+
 export interface ReportOptions {
   format: ReportFormat;
   /** A Handlebars template file for Markdown (default: the bundled one). */
@@ -40,7 +52,7 @@ export async function reportRenderer(opts: ReportOptions): Promise<{ render: (pl
   };
   let render: ReturnType<typeof compileMarkdown>;
   try {
-    render = compileMarkdown(read.text);
+    render = compileMarkdown(read.text, bundledPartials());
   } catch (e) {
     const diagnostic = asDiagnostic(e);
     return { render: () => Promise.resolve({ diagnostic }), diagnostic };

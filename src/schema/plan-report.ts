@@ -28,6 +28,99 @@ const criterionRef = {
   properties: { criterion: { type: 'string' }, title: { type: 'string' } },
 } as const;
 
+const delta = {
+  type: 'object',
+  required: ['then', 'now', 'delta', 'comparable'],
+  properties: {
+    then: nullableNumber,
+    now: nullableNumber,
+    delta: { ...nullableNumber, description: 'now − then; null when either is missing or when they were computed over different criteria.' },
+    comparable: { type: 'boolean', description: 'False when then and now were computed over different criteria.' },
+  },
+} as const;
+
+/** With --previous: the earlier assessment as it was scored then. */
+const previousSchema = {
+  description: 'With report --previous: the earlier assessment (from answers or a plan file); else null.',
+  oneOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      required: ['date', 'framework', 'level', 'overall', 'pillars'],
+      additionalProperties: false,
+      properties: {
+        date: { type: ['string', 'null'] },
+        framework: { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string' }, version: { type: 'string' } } },
+        level: { type: 'string' },
+        overall: nullableNumber,
+        pillars: { type: 'array', items: { type: 'object', required: ['id', 'score'], properties: { id: { type: 'string' }, score: nullableNumber } } },
+      },
+    },
+  ],
+} as const;
+
+/** With --previous: what changed; with --plan too, each planned action's status beside its criterion's change. */
+const changeSchema = {
+  description: 'With report --previous: what changed since the earlier assessment; else null.',
+  oneOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      required: ['level', 'overall', 'pillars', 'criteria', 'newly_answered', 'framework_changed', 'added', 'removed', 'actions'],
+      additionalProperties: false,
+      properties: {
+        level: { type: 'object', required: ['then', 'now', 'changed'], properties: { then: { type: 'string' }, now: { type: 'string' }, changed: { type: 'boolean' } } },
+        overall: delta,
+        pillars: { type: 'array', items: { ...delta, required: [...delta.required, 'id'], properties: { ...delta.properties, id: { type: 'string' } } } },
+        criteria: {
+          type: 'array',
+          description: 'The criteria both assessments share: raw means then and now and their scale steps.',
+          items: {
+            type: 'object',
+            required: ['criterion', 'then', 'now', 'then_step', 'now_step', 'delta', 'change'],
+            properties: {
+              criterion: { type: 'string' },
+              then: nullableNumber,
+              now: nullableNumber,
+              then_step: { type: ['integer', 'null'] },
+              now_step: { type: ['integer', 'null'] },
+              delta: nullableNumber,
+              change: { enum: ['up', 'down', 'same', 'newly-answered', 'no-longer-answered', 'unanswered'] },
+            },
+          },
+        },
+        newly_answered: ids,
+        framework_changed: { type: 'boolean', description: 'The framework version differs, or criteria were added or removed.' },
+        added: { ...ids, description: 'Criteria in the framework now that the earlier assessment did not have (not compared).' },
+        removed: { ...ids, description: 'Criteria of the earlier assessment no longer in the framework (not compared).' },
+        actions: {
+          description: 'With --plan: each action of the plan file with its status and its criterion\'s change; else null.',
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'criterion', 'status', 'owner', 'due', 'known', 'change', 'text'],
+                properties: {
+                  id: { type: 'string' },
+                  criterion: { type: 'string' },
+                  status: { enum: ['planned', 'doing', 'done', 'dropped'] },
+                  owner: { type: 'string' },
+                  due: { type: 'string' },
+                  known: { type: 'boolean', description: 'False: no longer in the criteria (kept in the plan).' },
+                  change: { enum: ['up', 'down', 'same', 'newly-answered', 'no-longer-answered', 'unanswered', null] },
+                  text: { type: 'string', description: 'The status beside the change, in words.' },
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  ],
+} as const;
+
 export const planReportSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://smart-village-kit.invalid/schema/plan.schema.json',
@@ -120,5 +213,7 @@ export const planReportSchema = {
       type: 'array',
       items: { ...criterionRef, properties: { ...criterionRef.properties, status: { enum: ['na', 'unanswered'] } } },
     },
+    previous: previousSchema,
+    change: changeSchema,
   },
 } as const;

@@ -64,7 +64,7 @@ describe('the shape of src/', () => {
   });
 
   it('keeps core/ pure: it imports only core/ and the schema types, no Node module and no package at run time', () => {
-    const allowed = new Set(['schema/criteria.ts', 'schema/answers.ts']);
+    const allowed = new Set(['schema/criteria.ts', 'schema/answers.ts', 'schema/plan-file.ts']);
     const bad: string[] = [];
     for (const [from, tos] of edges) {
       if (layer(from) !== 'core') continue;

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS } from '../../vocab.js';
-import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
+import { collect, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
 
 export const reportCommand = (ctx: CliContext) =>
   new Command('report')
@@ -12,6 +12,9 @@ export const reportCommand = (ctx: CliContext) =>
     .option('--force', 'overwrite FILE if it exists')
     .option('--village <name>', 'the village to report on when the answers hold several')
     .option('--template <file>', 'your own Handlebars template for Markdown')
+    .option('--previous <file>', 'last time: answers files or folders of the earlier assessment, or the plan file (repeatable)', collect, [] as string[])
+    .option('--previous-criteria <file>', 'the criteria the earlier answers were scored with, when they were an older version')
+    .option('--plan <file>', "the community's plan file (village plan): show owners, dates and statuses")
     .addOption(paperOption())
     .addOption(firstStepsOption())
     .addOption(ignoreColumnOption())
@@ -23,6 +26,7 @@ export const reportCommand = (ctx: CliContext) =>
         'village report examples/ergli/ --out ergli-plan.md',
         'village report examples/alsunga.yaml --format pdf --out alsunga.pdf --lang en',
         'village report survey.csv --village "Ērgļi" --template my-plan.md.hbs',
+        'village report examples/ergli/ --previous examples-progress/ergli-2025/ --plan examples-progress/ergli-plan.yaml',
       ]),
     )
     .action(async (inputs, o) => {
@@ -40,6 +44,9 @@ export const reportCommand = (ctx: CliContext) =>
         paper: o.paper,
         firstSteps: o.firstSteps,
         ignoreColumns: o.ignoreColumn,
+        previous: o.previous,
+        previousCriteria: o.previousCriteria,
+        plan: o.plan,
       };
       ctx.setExit(await report(opts, ctx.term()));
     });
