@@ -314,6 +314,15 @@ export const labels = {
   'assess.finishAnyway': 'Finish anyway',
   'assess.planBoth': 'Both, Markdown and PDF',
   'assess.interruptedNothing': 'Stopped. Nothing was saved yet (no answer had been confirmed).',
+  // #14 merge
+  'merge.twoFiles': 'village merge needs two or more answers files of one village',
+  'merge.badPrefer': '--prefer {prefer}: use a file letter (A for the first, B for the second, …) or newer',
+  'merge.villages': 'the files are of different villages ({a}, {b}); merge joins one village\'s files',
+  'merge.pick': '"{criterion}": the files differ. Which score stays? (the notes of all are kept)',
+  'merge.conflictOf': 'Conflict in {id}',
+  'merge.unresolved': '{count} criteria differ and there is no terminal to ask: add --prefer A, B or newer. Nothing was written.',
+  'merge.resolved': '{count} criteria differed:',
+  'merge.written': 'Written: {file} ({count} answers from {files} files)',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

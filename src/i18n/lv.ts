@@ -304,4 +304,13 @@ export const labels: Labels = {
   'assess.finishAnyway': 'Tomēr pabeigt',
   'assess.planBoth': 'Abus, Markdown un PDF',
   'assess.interruptedNothing': 'Pārtraukts. Nekas vēl nav saglabāts (neviena atbilde nebija apstiprināta).',
+  // #14 merge
+  'merge.twoFiles': 'village merge vajag divus vai vairāk viena ciema atbilžu failus',
+  'merge.badPrefer': '--prefer {prefer}: norādiet faila burtu (A pirmajam, B otrajam, …) vai newer',
+  'merge.villages': 'faili ir par dažādiem ciemiem ({a}, {b}); merge apvieno viena ciema failus',
+  'merge.pick': '“{criterion}”: faili atšķiras. Kurš vērtējums paliek? (visu piezīmes saglabājas)',
+  'merge.conflictOf': 'Atšķirība: {id}',
+  'merge.unresolved': '{count} kritēriji atšķiras, un nav termināļa, kur jautāt: pievienojiet --prefer A, B vai newer. Nekas netika ierakstīts.',
+  'merge.resolved': 'Atšķīrās {count} kritēriji:',
+  'merge.written': 'Ierakstīts: {file} ({count} atbildes no {files} failiem)',
 };
