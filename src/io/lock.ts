@@ -67,7 +67,7 @@ export function acquireLock(file: string, force = false): LockResult {
     empty = true;
   }
   // Stale: its process no longer runs on this host, or it is empty (killed while taking it).
-  const stale = empty || (owner !== null && owner.host === me.host && (owner.pid === process.pid || !alive(owner.pid)));
+  const stale = empty || (owner !== null && owner.host === me.host && !alive(owner.pid));
   if (!force && !stale) return { ok: false, owner, lockFile };
   rmSync(lockFile, { force: true });
   return take() === false ? { ok: false, owner: readOwner(lockFile), lockFile } : { ok: true, release, stale: owner };
