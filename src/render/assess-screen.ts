@@ -3,7 +3,7 @@ import type { Answer } from '../core/answers.js';
 import { translator, type Criterion, type Framework } from '../core/framework.js';
 import type { Progress } from '../core/session.js';
 import { fill, type LabelKey } from '../i18n/messages.js';
-import { fitLine, visible, type Frame, type Size } from '../io/prompts.js';
+import { fitLine, textWidth, visible, type Frame, type Size } from '../io/prompts.js';
 import { wrap } from './wrap.js';
 
 export type QuestionChoice =
@@ -105,18 +105,22 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
     for (const c of v.choices) out.push(...lines(`${c.key ? `${c.key}: ` : ''}${c.label}${c.rubric ? ` — ${c.rubric}` : ''}`, width, '   '));
     return { lines: out };
   }
-  const top = [fitLine(`${color.bold(v.village)} · ${color.dim(`${v.position}  ${v.bar}`)}`, width), color.cyan(fitLine(v.pillar, width))];
-  const title = color.bold(v.title);
+  // The position first, so a long village name never pushes it off; the bar only when it fits.
+  const head = `${v.position} · ${v.village}`;
+  const withBar = textWidth(head) + 2 + v.bar.length <= width ? `${color.bold(head)}  ${color.dim(v.bar)}` : color.bold(head);
+  const top = [fitLine(withBar, width), color.cyan(fitLine(v.pillar, width))];
+  let title = lines(v.title, width);
   let question = lines(v.question, width);
-  const full = v.choices.map((c, i) => lines(`${c.label}${c.rubric ? ` — ${c.rubric}` : ''}`, width, '      ', i === cursor ? '❯ ' : '  '));
-  const compact = full.map((f) => [fitLine(f.join(' ').replace(/\s+/g, ' ').replace(/^❯/, '❯ ').replace(/^ /, '  '), width)]);
+  const full = v.choices.map((c, i) => lines(`${c.label}${c.rubric ? ` — ${c.rubric}` : ''}`, width, '      ', i === cursor ? '❯' : '  '));
+  const compact = full.map((f) => [fitLine(`${(f[0] ?? '').slice(0, 2)}${f.join(' ').slice(2).replace(/\s+/g, ' ')}`, width)]);
   const keyLine = lines(v.keyLine, width).map((l) => color.inverse(l));
   const bottom = ['', ...keyLine, color.dim(fitLine(v.status, width))];
   const choiceRows = (rows: string[][]): number => rows.reduce((n, r) => n + r.length, 0);
   let shown = compact.map((x) => [...x]);
-  const fixed = (): number => top.length + 1 + question.length + 1 + choiceRows(shown) + bottom.length;
+  const fixed = (): number => top.length + 1 + title.length + question.length + 1 + choiceRows(shown) + bottom.length;
   // The question gives way only when even one-line choices do not fit.
   while (fixed() > size.rows && question.length > 1) question = question.slice(0, -1);
+  if (fixed() > size.rows) title = [fitLine(title.join(' '), width)];
   if (question.length < lines(v.question, width).length) question[question.length - 1] = fitLine(`${question[question.length - 1] ?? ''}…`, width);
   let room = size.rows - fixed();
   const grow = (i: number): void => {
@@ -136,14 +140,14 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
     const need = block.length + 1;
     if (need <= room) {
       room -= need;
-      extras.push('', ...block.map(paint));
+      extras.push('', ...block.map((l) => paint(l)));
     }
   };
   add(v.current.flatMap((l) => lines(l, width)), color.yellow);
   add(v.previous.flatMap((l) => lines(l, width)), color.magenta);
   if (v.help) add(lines(v.help, width), color.dim);
   shown = shown.map((r, i) => (i === cursor ? r.map((l) => color.bold(l)) : r));
-  return { lines: [...top, '', title, ...question, ...extras, '', ...shown.flat(), ...bottom] };
+  return { lines: [...top, '', ...title.map((l) => color.bold(l)), ...question, ...extras, '', ...shown.flat(), ...bottom] };
 }
 
 /** The note under the question: what was chosen, the note as typed (line breaks kept), and what each key does. */
