@@ -266,7 +266,7 @@ export const labels = {
   'assess.no': 'No',
   'assess.planWritten': 'Action plan: {file}',
   'assess.done': 'Thank you. The answers are in {file}.',
-  'assess.interrupted': 'Stopped. Every confirmed answer is saved in {file}. To go on: {command}',
+  'assess.interrupted': 'Stopped. Every confirmed answer is saved in {file}. To go on:\n  {command}',
   'assess.nav': '↑↓ move · ⏎ choose',
   'assess.title': 'Smart Village self-assessment: {village}',
   'assess.fileTitle': 'Answers of a facilitated session (village assess)',

@@ -256,7 +256,7 @@ export const labels: Labels = {
   'assess.no': 'Nē',
   'assess.planWritten': 'Rīcības plāns: {file}',
   'assess.done': 'Paldies! Atbildes ir failā {file}.',
-  'assess.interrupted': 'Pārtraukts. Visas apstiprinātās atbildes ir saglabātas failā {file}. Lai turpinātu: {command}',
+  'assess.interrupted': 'Pārtraukts. Visas apstiprinātās atbildes ir saglabātas failā {file}. Lai turpinātu:\n  {command}',
   'assess.nav': '↑↓ pārvietoties · ⏎ izvēlēties',
   'assess.title': 'Viedā ciema pašnovērtējums: {village}',
   'assess.fileTitle': 'Mentora sesijas atbildes (village assess)',

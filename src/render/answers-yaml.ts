@@ -134,7 +134,7 @@ export function editAnswers(text: string, edit: AnswersEdit): string {
     if (edit.session.index < items.length) items[edit.session.index] = sessionNode(edit.session.record);
     else items.push(sessionNode(edit.session.record));
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER });
 }
 
 /**

@@ -114,7 +114,7 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
   const full = v.choices.map((c, i) => lines(`${c.label}${c.rubric ? ` — ${c.rubric}` : ''}`, width, '      ', i === cursor ? '❯' : '  '));
   const compact = full.map((f) => [fitLine(`${(f[0] ?? '').slice(0, 2)}${f.join(' ').slice(2).replace(/\s+/g, ' ')}`, width)]);
   const keyLine = lines(v.keyLine, width).map((l) => color.inverse(l));
-  const bottom = ['', ...keyLine, color.dim(fitLine(v.status, width))];
+  const bottom = ['', ...keyLine, ...lines(v.status, width).slice(0, 2).map((l) => color.dim(fitLine(l, width)))];
   const choiceRows = (rows: string[][]): number => rows.reduce((n, r) => n + r.length, 0);
   let shown = compact.map((x) => [...x]);
   const fixed = (): number => top.length + 1 + title.length + question.length + 1 + choiceRows(shown) + bottom.length;

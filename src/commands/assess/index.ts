@@ -15,7 +15,7 @@ import { villagePlanView } from '../../render/plan-view.js';
 import { requireFramework, today } from '../shared.js';
 import { resultScreen, resultText } from './result.js';
 import { questionScreen, reviewScreen, type Labels, type Screen } from './screens.js';
-import { AnswersStore, besideName, fileLanguage, lockFile, openSession, toResponse, type Conflict, type Start } from './session-file.js';
+import { AnswersStore, besideName, fileLanguage, lockFile, openSession, removeStaleTemps, toResponse, type Conflict, type Start } from './session-file.js';
 import { resumeCommand } from './shell.js';
 
 export interface AssessOptions {
@@ -67,6 +67,7 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
     const start = await openSession(fw, opts, lang, L, term, prompts);
     const lock = await lockFile(start.file, L, prompts);
     release = lock.release;
+    removeStaleTemps(start.file);
     store = new AnswersStore(start.file, fw, start.meta, start.text, start, L['assess.fileTitle']);
     const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous };
     const notice = lock.stale ? fill(L['assess.staleLock'], { pid: lock.stale.pid }) : null;
@@ -99,7 +100,7 @@ async function run(fw: Framework, start: Start, store: AnswersStore, screen: Scr
   let session = startSession(fw, start.answers, start.resume);
   const answered = session.order.filter((id) => (session.answers.get(id)?.score ?? null) !== null).length;
   let status = fill(L['assess.saving'], { file: store.file });
-  if (answered > 0) status = `${fill(L['assess.resuming'], { answered, total: session.order.length })} ${status}`;
+  if (answered > 0) status = `${status} · ${fill(L['assess.resuming'], { answered, total: session.order.length })}`;
   if (notice) status = `${notice} ${status}`;
 
   /** Saves until it holds: on a failure the mentor retries, saves to another file, or goes on (the next answer tries again). */

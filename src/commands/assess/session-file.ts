@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Answer, Response } from '../../core/answers.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { error } from '../../core/diagnostic.js';
@@ -292,3 +292,24 @@ export async function writeVerified(file: string, text: string): Promise<Diagnos
 
 /** A file name next to `file` for "save to another file": `NAME-copy.yaml`. */
 export const besideName = (file: string): string => `${dirname(file) === '.' ? '' : `${dirname(file)}/`}${basename(file, '.yaml')}-copy.yaml`;
+
+/**
+ * Temporary files of a save that a kill interrupted (`FILE.<digits>`, as the atomic write names
+ * them), removed once this session holds the file's lock: no other session can be writing them.
+ */
+export function removeStaleTemps(file: string): number {
+  const dir = dirname(file);
+  const re = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
+  let removed = 0;
+  try {
+    for (const f of readdirSync(dir)) {
+      if (re.test(f)) {
+        rmSync(join(dir, f), { force: true });
+        removed++;
+      }
+    }
+  } catch {
+    // A folder that cannot be listed: nothing to clean.
+  }
+  return removed;
+}
