@@ -144,6 +144,7 @@ export function charWidth(ch: string): number {
   return 1;
 }
 
+// eslint-disable-next-line no-control-regex -- colour codes are escapes
 export const textWidth = (s: string): number => Array.from(s.replace(/\x1b\[[0-9;]*m/g, '')).reduce((n, c) => n + charWidth(c), 0);
 
 /** Cuts a line (colour codes kept) to `cols` columns, ending in … when cut. */
@@ -152,6 +153,7 @@ export function fitLine(line: string, cols: number): string {
   let out = '';
   let used = 0;
   for (let i = 0; i < line.length; ) {
+    // eslint-disable-next-line no-control-regex -- colour codes are escapes
     const esc = /^\x1b\[[0-9;]*m/.exec(line.slice(i));
     if (esc) {
       out += esc[0];
@@ -169,6 +171,7 @@ export function fitLine(line: string, cols: number): string {
 }
 
 /** Control characters of a typed or pasted text as visible marks (a line break stays a line break elsewhere). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 export const visible = (s: string): string => s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '�');
 
 // --- generic screens: a list, a text -----------------------------------------------------------

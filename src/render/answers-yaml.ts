@@ -26,6 +26,7 @@ export interface SessionRecord {
 }
 
 /** Text that a plain YAML scalar would mangle or that spans lines: written double-quoted (escapes for every control character). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const needsQuotes = (v: string): boolean => /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/.test(v) || v !== v.trim() || v === '';
 
 const scalar = (v: string | null): string => {
@@ -106,7 +107,7 @@ const plainValue = (doc: Document, key: string): unknown => {
 export function editAnswers(text: string, edit: AnswersEdit): string {
   const doc = parseDocument(text);
   for (const [key, value] of Object.entries(edit.meta ?? {})) {
-    if (plainValue(doc, key) !== value) doc.set(key, textNode((value as string | null | undefined) ?? null));
+    if (plainValue(doc, key) !== value) doc.set(key, textNode(value ?? null));
   }
   let answers = doc.get('answers', true);
   if (!isMap(answers)) {

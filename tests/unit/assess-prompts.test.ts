@@ -74,7 +74,7 @@ function randomText(seed: number): string {
   const n = 1 + (seed % 12);
   for (let i = 0; i < n; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
-    out += parts[x % parts.length];
+    out += parts[x % parts.length] ?? '';
   }
   return out;
 }

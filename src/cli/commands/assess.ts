@@ -23,11 +23,11 @@ export const assessCommand = (ctx: CliContext) =>
     )
     .action(async (o) => {
       const input = process.stdin as NodeJS.ReadStream;
-      const output = ctx.streams.stdout as NodeJS.WriteStream;
-      const interactive = input.isTTY && output.isTTY === true;
+      const output = process.stdout;
+      const interactive = input.isTTY && output.isTTY;
       const { assess } = await import('../../commands/assess/index.js');
       const term = ctx.term();
-      const tiny = (output.columns ?? 80) < 40 || (output.rows ?? 24) < 12 || ctx.streams.env.TERM === 'dumb';
+      const tiny = output.columns < 40 || output.rows < 12 || ctx.streams.env.TERM === 'dumb';
       const plain = o.plain === true || tiny;
       let restore = (): void => undefined;
       const opts = {
@@ -57,7 +57,9 @@ export const assessCommand = (ctx: CliContext) =>
               restore = () => p.restoreTerminal(input, output);
               return p.terminalPrompts({ input, output, env: ctx.streams.env, plain, hints: { list: L['assess.listKeys'], text: L['assess.textKeys'], plainList: L['assess.plainList'] } });
             },
-            clear: () => void (plain ? output.write('\n') : output.write('\x1b[2J\x1b[3J\x1b[H')),
+            clear: () => {
+              output.write(plain ? '\n' : '\x1b[2J\x1b[3J\x1b[H');
+            },
             onSignal: (c) => cleanups.push(c),
             platform: process.platform,
           }),

@@ -21,8 +21,8 @@ export const mergeCommand = (ctx: CliContext) =>
       const { merge } = await import('../../commands/merge.js');
       const lang = ctx.ui(o.lang);
       const input = process.stdin as NodeJS.ReadStream;
-      const output = ctx.streams.stdout as NodeJS.WriteStream;
-      const tty = input.isTTY === true && output.isTTY === true;
+      const output = process.stdout;
+      const tty = input.isTTY && output.isTTY;
       const ask = tty
         ? async () => {
             const { labelsFor } = await import('../../i18n/messages.js');

@@ -2,7 +2,7 @@ import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
 import { contentLanguage } from '../../core/locale.js';
-import { currentId, startSession, step, type Session } from '../../core/session.js';
+import { currentId, startSession, step } from '../../core/session.js';
 import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
 import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
 import { loadResponse } from '../../io/load.js';
