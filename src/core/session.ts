@@ -9,9 +9,17 @@ import type { Framework } from './framework.js';
 export type Position =
   | { mode: 'walk'; index: number }
   | { mode: 'skipped'; id: string }
-  | { mode: 'edit'; id: string }
+  /** A correction picked from the overview or the review; `then` is where the room was, to return to. */
+  | { mode: 'edit'; id: string; then: Position }
   | { mode: 'review' }
   | { mode: 'done' };
+
+/** Where an earlier session stopped (saved in the answers file's `sessions:`). */
+export interface Resume {
+  /** The criterion on screen when it stopped, or null (the review). */
+  at?: string | null;
+  skipped?: readonly string[];
+}
 
 export interface Session {
   /** Every criterion's full id, in the framework's order. */
@@ -29,6 +37,8 @@ export type SessionEvent =
   | { type: 'back' }
   | { type: 'jump'; id: string }
   | { type: 'review' }
+  /** From the review: on through every unanswered criterion (the skipped ones included), in order. */
+  | { type: 'continue' }
   | { type: 'finish' };
 
 const isAnswered = (s: Session, id: string): boolean => {
@@ -36,13 +46,38 @@ const isAnswered = (s: Session, id: string): boolean => {
   return a !== undefined && a.score !== null;
 };
 
-/** A session over a framework, resumed from earlier answers: it starts at the first unanswered criterion. */
-export function startSession(fw: Framework, answers: ReadonlyMap<string, Answer> = new Map()): Session {
+/** Open, and not put off for the skipped round: where the walk stops next. */
+const isOpen = (s: Session, id: string): boolean => !isAnswered(s, id) && !s.skipped.includes(id);
+
+/** The first open criterion at or after `from` (then from the start), else the skipped round, else the review. */
+function openFrom(s: Session, from: number): Position {
+  const n = s.order.length;
+  for (let k = 0; k < n; k++) {
+    const i = (from + k) % n;
+    const id = s.order[i];
+    if (id !== undefined && isOpen(s, id)) return { mode: 'walk', index: i };
+  }
+  return afterWalk(s);
+}
+
+/**
+ * A session over a framework, resumed from earlier answers (notes without a score are kept) and
+ * from where it stopped: the next open criterion at or after the last position, with the skipped
+ * ones kept for the end.
+ */
+export function startSession(fw: Framework, answers: ReadonlyMap<string, Answer> = new Map(), resume: Resume = {}): Session {
   const order = [...fw.criteria.keys()];
-  const kept = new Map([...answers].filter(([id, a]) => fw.criteria.has(id) && a.score !== null));
-  const s: Session = { order, answers: kept, skipped: [], at: { mode: 'review' } };
-  const first = order.findIndex((id) => !isAnswered(s, id));
-  return { ...s, at: first >= 0 ? { mode: 'walk', index: first } : { mode: 'review' } };
+  const kept = new Map([...answers].filter(([id]) => fw.criteria.has(id)));
+  const base: Session = { order, answers: kept, skipped: [], at: { mode: 'review' } };
+  const skipped = (resume.skipped ?? []).filter((id, i, all) => fw.criteria.has(id) && !isAnswered(base, id) && all.indexOf(id) === i);
+  const s = { ...base, skipped };
+  const from = resume.at ? Math.max(0, order.indexOf(resume.at)) : 0;
+  return { ...s, at: openFrom(s, from) };
+}
+
+/** The criterion on screen, or null on the review: what a session saves as its position. */
+export function positionId(s: Session): string | null {
+  return currentId(s);
 }
 
 /** The criterion on screen, if any. */
@@ -67,7 +102,19 @@ function afterWalk(s: Session): Position {
 function advance(s: Session): Position {
   const at = s.at;
   if (at.mode === 'walk') {
-    return at.index + 1 < s.order.length ? { mode: 'walk', index: at.index + 1 } : afterWalk(s);
+    // Answered and skipped criteria are passed over: after a resume or a step back, the walk goes on with the open ones.
+    const next = s.order.findIndex((id, i) => i > at.index && isOpen(s, id));
+    return next >= 0 ? { mode: 'walk', index: next } : afterWalk(s);
+  }
+  if (at.mode === 'edit') {
+    // Back to where the room was; if that one is answered meanwhile, on from there.
+    const then = at.then;
+    if (then.mode === 'walk') {
+      const id = s.order[then.index];
+      return id !== undefined && isAnswered(s, id) ? advance({ ...s, at: then }) : then;
+    }
+    if (then.mode === 'skipped') return isAnswered(s, then.id) ? advance({ ...s, at: then }) : then;
+    return then;
   }
   if (at.mode === 'skipped') {
     const i = s.skipped.indexOf(at.id);
@@ -103,18 +150,24 @@ export function step(s: Session, e: SessionEvent): Session {
         const prev = earlier[earlier.length - 1];
         return { ...s, at: prev ? { mode: 'skipped', id: prev } : { mode: 'walk', index: s.order.length - 1 } };
       }
-      if (at.mode === 'edit') return { ...s, at: { mode: 'review' } };
+      if (at.mode === 'edit') return { ...s, at: at.then };
       if (at.mode === 'review') return { ...s, at: { mode: 'walk', index: s.order.length - 1 } };
       return s;
     }
     case 'jump': {
-      const index = s.order.indexOf(e.id);
-      if (index < 0) return s;
-      // From the review, an edit returns to the review; from the walk, the walk goes on from there.
-      return { ...s, at: s.at.mode === 'review' ? { mode: 'edit', id: e.id } : { mode: 'walk', index } };
+      if (!s.order.includes(e.id) || s.at.mode === 'done') return s;
+      // "Back to the question": nothing changes, the mode stays.
+      if (e.id === id) return s;
+      // A correction returns to where the room was (the walk, the skipped round or the review).
+      const then = s.at.mode === 'edit' ? s.at.then : s.at;
+      return { ...s, at: { mode: 'edit', id: e.id, then } };
     }
     case 'review':
       return { ...s, at: { mode: 'review' } };
+    case 'continue': {
+      const next = { ...s, skipped: [] };
+      return { ...next, at: openFrom(next, 0) };
+    }
     case 'finish':
       return s.at.mode === 'review' ? { ...s, at: { mode: 'done' } } : s;
   }
@@ -148,4 +201,23 @@ export function progressOf(s: Session, fw: Framework): Progress | null {
     pillarTotal: ids.length,
     pillarAnswered: ids.filter((x) => isAnswered(s, x)).length,
   };
+}
+
+export interface PillarCoverage {
+  pillarId: string;
+  /** Criteria with a score (n/a does not count towards coverage). */
+  scored: number;
+  /** How many need a score for the pillar to count (coverage_min). */
+  needed: number;
+  total: number;
+}
+
+/** Scored against needed per pillar, as the result will count it: n/a is not a score. Pure. */
+export function coverageOf(s: Session, fw: Framework): PillarCoverage[] {
+  return fw.pillars.map((p) => ({
+    pillarId: p.id,
+    scored: p.criteria.filter((c) => typeof s.answers.get(c.id)?.score === 'number').length,
+    needed: Math.ceil(fw.coverageMin * p.criteria.length - 1e-9),
+    total: p.criteria.length,
+  }));
 }

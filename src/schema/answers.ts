@@ -27,6 +27,21 @@ const answer = {
 
 const optionalText = { type: ['string', 'null'] } as const;
 
+/** One facilitated session (written by `village assess`): when, who led it, how many took part, where it stopped. */
+const sessionEntry = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+    start: { anyOf: [{ type: 'string', pattern: '^[0-9]{2}:[0-9]{2}$' }, { type: 'null' }] },
+    end: { anyOf: [{ type: 'string', pattern: '^[0-9]{2}:[0-9]{2}$' }, { type: 'null' }] },
+    facilitators: { anyOf: [{ type: 'array', items: { type: 'string' } }, { type: 'null' }] },
+    present: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
+    at: { anyOf: [{ type: 'string', pattern: FULL_ID_PATTERN }, { type: 'null' }] },
+    skipped: { anyOf: [{ type: 'array', items: { type: 'string', pattern: FULL_ID_PATTERN } }, { type: 'null' }] },
+  },
+} as const;
+
 export const answersSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'smart-village-kit answers',
@@ -42,6 +57,7 @@ export const answersSchema = {
     respondent: optionalText,
     date: { anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'null' }] },
     language: { anyOf: [{ type: 'string', pattern: LANG_PATTERN }, { type: 'null' }] },
+    sessions: { anyOf: [{ type: 'array', items: sessionEntry }, { type: 'null' }] },
     answers: {
       anyOf: [
         {

@@ -1,85 +1,118 @@
-import { render } from '@inquirer/testing';
-import { input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadFramework } from '../../src/io/load.js';
-import { labelsFor } from '../../src/i18n/messages.js';
+import { questionKeys } from '../../src/commands/assess/screens.js';
+import { resumeCommand } from '../../src/commands/assess/shell.js';
 import { progressOf, startSession } from '../../src/core/session.js';
-import { questionChoices, questionHeader, type QuestionChoice } from '../../src/render/assess-screen.js';
+import { labelsFor } from '../../src/i18n/messages.js';
+import { responseFromText, loadFramework } from '../../src/io/load.js';
+import { parseKeys, textWidth, type Key } from '../../src/io/prompts.js';
+import { answersYaml, editAnswers } from '../../src/render/answers-yaml.js';
+import { questionFrame, questionView } from '../../src/render/assess-screen.js';
 import { ROOT } from '../helpers/cli.js';
 
 const fw = loadFramework(`${ROOT}/criteria/smart-village.yaml`).value!;
 const plain = new Chalk({ level: 0 });
-const L = labelsFor('lv');
-const criterion = fw.criteria.get('strategy.data')!;
 
-const selectConfig = (answer?: { score: number | 'n/a'; note: string | null }) => ({
-  message: L['assess.choose'],
-  choices: questionChoices(fw, criterion, answer, 'lv', L).map((i) => (i === 'separator' ? new Separator() : i)),
-  instructions: { navigation: L['assess.nav'], pager: L['assess.nav'] },
-  loop: false,
-  pageSize: 14,
-});
+const viewOf = (id: string, lang: 'lv' | 'en') => {
+  const s = startSession(fw);
+  const at = { ...s, at: { mode: 'walk' as const, index: s.order.indexOf(id) } };
+  return questionView(fw, fw.criteria.get(id)!, progressOf(at, fw)!, undefined, lang, labelsFor(lang), { village: 'Pļaviņu novada Klintaines pagasta Dzelmes ciems', status: 'Saglabāts failā ergli.yaml' });
+};
 
 describe('the question screen', () => {
-  it('shows the pillar, the position, the question and the help', () => {
-    // strategy.data is the sixth question: the five before it are answered.
-    const s = startSession(fw, new Map([...fw.criteria.keys()].slice(0, 5).map((id) => [id, { score: 2, note: null }])));
-    const header = questionHeader(fw, criterion, progressOf(s, fw)!, undefined, 'lv', L, plain, 100);
-    expect(header).toContain('Jautājums 6 no 27  ■■■■■□□□□□□□□□□□□□□□□□□□□□□');
-    expect(header).toContain('Holistiska stratēģija: jautājums 6 no 9, atbildēti 5');
-    expect(header).toContain('Lēmumi, kas balstīti uz datiem\nVai kopiena, pieņemot lēmumus, izmanto datus');
-    expect(header).toContain('Mentoram: Pamatojums: rādītāju saraksts');
+  it('a digit selects the score with that value; n selects n/a; letters act at once', () => {
+    const L = labelsFor('en');
+    const v = viewOf('strategy.vision', 'en');
+    const ks = questionKeys(v, undefined, L, plain);
+    const press = (keys: string) =>
+      parseKeys(keys).reduce<{ state: typeof ks.state; done?: unknown }>((acc, k: Key) => {
+        if (acc.done !== undefined) return acc;
+        const r = ks.key(acc.state, k);
+        return 'done' in r ? { ...acc, done: r.done } : { state: r.state };
+      }, { state: ks.state });
+    for (const d of [0, 1, 2, 3, 4]) expect(press(`${d}\r\r`).done).toEqual({ kind: 'answer', answer: { score: d, note: null } });
+    expect(press('n\rdon\'t know\r').done).toEqual({ kind: 'answer', answer: { score: 'n/a', note: "don't know" } });
+    // Enter on an open criterion with nothing selected does nothing (no 0 by accident).
+    expect(press('\r').done).toBeUndefined();
+    expect(press('s').done).toEqual({ kind: 'skip' });
+    expect(press('b').done).toEqual({ kind: 'back' });
+    expect(press('o').done).toEqual({ kind: 'overview' });
+    expect(press('r').done).toEqual({ kind: 'review' });
+    // Esc on the note goes back to the score; a pasted note keeps its line breaks.
+    expect(press('3\r\x1b1\r\x1b[200~line one\r\nline two\x1b[201~\r').done).toEqual({ kind: 'answer', answer: { score: 1, note: 'line one\nline two' } });
+    expect(press('2\rfirst\nsecond\r').done).toEqual({ kind: 'answer', answer: { score: 2, note: 'first\nsecond' } });
   });
 
-  it('offers every scale step with its label and rubric, n/a, skip, back, overview and review', async () => {
-    const { answer, events, getScreen } = await render(select<QuestionChoice>, selectConfig());
-    const screen = getScreen();
-    expect(screen).toContain('❯ 0 · Vēl nav — Datus neizmanto.');
-    // This rubric line is longer than the screen and wraps: compare it as one line.
-    expect(screen.replace(/\s*\n\s*/g, ' ')).toContain('3 · Darbojas — Ir rādītāji, kurus regulāri atjauno un izmanto, pieņemot lēmumus.');
-    for (const text of ['n/a — nav attiecināms / nezinu', 'Izlaist pagaidām', '← Atpakaļ', 'Kritēriju pārskats', 'Pārskatīt un pabeigt', '↑↓ pārvietoties · ⏎ izvēlēties']) {
-      expect(screen).toContain(text);
+  it.each([
+    [80, 24],
+    [60, 20],
+    [200, 50],
+  ])('fits %i×%i with every choice, the key line and the file line visible, in both languages', (cols, rows) => {
+    for (const lang of ['lv', 'en'] as const) {
+      for (const id of fw.criteria.keys()) {
+        const v = viewOf(id, lang);
+        const frame = questionFrame(v, 3, { cols, rows }, plain, false);
+        expect(frame.lines.length).toBeLessThanOrEqual(rows);
+        for (const l of frame.lines) expect(textWidth(l)).toBeLessThanOrEqual(cols - 1);
+        const text = frame.lines.join('\n');
+        for (let s = 0; s <= 4; s++) expect(text).toMatch(new RegExp(`^(❯ |  )${s} · `, 'm'));
+        expect(text).toContain('n/a — ');
+        expect(frame.lines.join(' ')).toContain(lang === 'lv' ? 's izlaist · b atpakaļ' : 's skip · b back');
+        expect(text).toContain('ergli.yaml');
+        expect(frame.lines[0]).toContain(lang === 'lv' ? 'Jautājums' : 'Question');
+      }
     }
-    events.keypress('down');
-    events.keypress('down');
-    events.keypress('down');
-    events.keypress('enter');
-    await expect(answer).resolves.toEqual({ kind: 'score', score: 3 });
+  });
+});
+
+/** Text of every kind a room types: line breaks, quotes, #, ": ", emoji, NBSP, control characters. */
+function randomText(seed: number): string {
+  const parts = ['\n', '\r\n', '"', "'", '#', ': ', '- ', '🚀👍🏽', '\u00a0', '\t', '\x01', '\x7f', '\u2028', '\\', '{', '}', '[', ']', 'ā č ē', ' ', '&', '*', '!', '%', '@', '`', '|', '>', 'null', 'yes', '3', '---'];
+  let x = seed * 2654435761;
+  let out = '';
+  const n = 1 + (seed % 12);
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out += parts[x % parts.length] ?? '';
+  }
+  return out;
+}
+
+describe('the answers file', () => {
+  it('round-trips every text field through YAML (generated text)', () => {
+    for (let seed = 1; seed <= 400; seed++) {
+      const t = randomText(seed);
+      const village = `Ciems ${t}`.trim() === '' ? 'Ciems' : `Ciems ${t}`;
+      const meta = { village, municipality: t, lag: `${t}x`, respondent: `x${t}`, date: '2026-03-14', language: 'lv' };
+      const note = `n ${t}`;
+      let text = answersYaml(fw, meta, new Map([['strategy.vision', { score: 2, note }]]), 'Title # with a comment char');
+      text = editAnswers(text, { answers: new Map([['strategy.assets', { score: null, note: t === '' ? 'x' : t }]]), meta: { lag: `l:${t}` } });
+      const data = parse(text) as Record<string, unknown>;
+      expect(data.village).toBe(village);
+      expect(data.municipality).toBe(t);
+      expect(data.lag).toBe(`l:${t}`);
+      const answers = data.answers as Record<string, { note: string } | null>;
+      expect(answers['strategy.vision']?.note).toBe(note);
+      expect(answers['strategy.assets']?.note).toBe(t === '' ? 'x' : t);
+    }
   });
 
-  it('reaches n/a and skip with the arrow keys', async () => {
-    const na = await render(select<QuestionChoice>, selectConfig());
-    for (let i = 0; i < 5; i++) na.events.keypress('down');
-    na.events.keypress('enter');
-    await expect(na.answer).resolves.toEqual({ kind: 'na' });
-    const skip = await render(select<QuestionChoice>, selectConfig());
-    for (let i = 0; i < 6; i++) skip.events.keypress('down');
-    skip.events.keypress('enter');
-    await expect(skip.answer).resolves.toEqual({ kind: 'skip' });
+  it('is accepted by the kit as it writes it', () => {
+    const meta = { village: 'Ērgļi\nciems', municipality: 'a: b # c', lag: 'Biedrība\nMadonas fonds', respondent: null, date: '2026-03-14', language: 'lv' };
+    const text = answersYaml(fw, meta, new Map([['strategy.vision', { score: 3, note: 'rinda 1\nrinda 2 🚀' }]]), 'T');
+    const r = responseFromText(text, 'x.yaml', fw);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.value?.lag).toBe('Biedrība\nMadonas fonds');
+    expect(r.value?.answers.get('strategy.vision')?.note).toBe('rinda 1\nrinda 2 🚀');
   });
+});
 
-  it('says "keep" instead of "skip" for an answered criterion, and shows the answer so far', () => {
-    const items = questionChoices(fw, criterion, { score: 2, note: 'x' }, 'lv', L);
-    expect(items.some((i) => i !== 'separator' && i.name === 'Atstāt šo atbildi un turpināt')).toBe(true);
-    const header = questionHeader(fw, criterion, progressOf(startSession(fw), fw)!, { score: 2, note: 'Tabula 2025' }, 'lv', L, plain, 100);
-    expect(header).toContain('Līdzšinējā atbilde: 2 — Aizsākts\n  “Tabula 2025”');
-  });
-
-  it('speaks English', async () => {
-    const en = labelsFor('en');
-    const { getScreen } = await render(select<QuestionChoice>, {
-      message: en['assess.choose'],
-      choices: questionChoices(fw, criterion, undefined, 'en', en).map((i) => (i === 'separator' ? new Separator() : i)),
-    });
-    expect(getScreen()).toContain('3 · Established — Indicators are updated regularly and used in decisions.');
-    expect(getScreen()).toContain("n/a — not applicable / don't know");
-  });
-
-  it('takes a note with Latvian letters', async () => {
-    const { answer, events } = await render(input, { message: L['assess.note'] });
-    events.type('Tabula ar 7 rādītājiem — ā č ē ģ ī ķ ļ ņ š ū ž');
-    events.keypress('enter');
-    await expect(answer).resolves.toBe('Tabula ar 7 rādītājiem — ā č ē ģ ī ķ ļ ņ š ū ž');
+describe('the resume hint', () => {
+  it('keeps --lang and --criteria and is quoted for POSIX shells and PowerShell', () => {
+    expect(resumeCommand({ file: 'ērgļi-2026-03-14.yaml', lang: 'en' }, 'linux')).toBe('village assess --answers ērgļi-2026-03-14.yaml --lang en');
+    expect(resumeCommand({ file: 'ērgļi-(madonas-nov.)-2026.yaml' }, 'linux')).toBe("village assess --answers 'ērgļi-(madonas-nov.)-2026.yaml'");
+    expect(resumeCommand({ file: "o'brien & co.yaml", criteria: 'my lag.yaml' }, 'linux')).toBe("village assess --answers 'o'\\''brien & co.yaml' --criteria 'my lag.yaml'");
+    expect(resumeCommand({ file: "o'brien & co.yaml" }, 'win32')).toBe("village assess --answers 'o''brien & co.yaml'");
   });
 });

@@ -1,83 +1,171 @@
+import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
-import type { Framework } from '../../core/framework.js';
-import { startSession, step, type Session } from '../../core/session.js';
-import { EXIT, UserError, type ExitCode } from '../../errors.js';
-import { fill, labelsFor, uiLangFor, type UiLang } from '../../i18n/messages.js';
+import { translator, type Framework } from '../../core/framework.js';
+import { contentLanguage } from '../../core/locale.js';
+import { currentId, startSession, step } from '../../core/session.js';
+import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
+import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
+import { loadResponse } from '../../io/load.js';
+import { acquireLock } from '../../io/lock.js';
 import { Interrupted, type Prompts } from '../../io/prompts.js';
 import type { Terminal } from '../../io/terminal.js';
+import { answerText } from '../../render/assess-screen.js';
+import { diagnosticLine } from '../../render/diagnostics.js';
 import { villagePlanView } from '../../render/plan-view.js';
-import { contentLang, requireFramework, today } from '../shared.js';
-import { offerPlan, printResult } from './result.js';
-import { questionScreen, reviewScreen, type Screen } from './screens.js';
-import { openSession, saveAnswers, toResponse, type SessionTarget, type Start } from './session-file.js';
+import { requireFramework, today } from '../shared.js';
+import { resultScreen, resultText } from './result.js';
+import { questionScreen, reviewScreen, type Labels, type Screen } from './screens.js';
+import { AnswersStore, besideName, fileLanguage, lockFile, openSession, removeStaleTemps, toResponse, type Conflict, type Start } from './session-file.js';
+import { resumeCommand } from './shell.js';
 
-export interface AssessOptions extends SessionTarget {
+export interface AssessOptions {
+  answers: string | undefined;
+  village: string | undefined;
   criteria: string | undefined;
-  lang: UiLang;
+  /** The kit's language for this run from `--lang`, the answers file's `language:`, VILLAGE_LANG, the locale (core/locale.ts). */
+  ui: (fileLang: string | null) => UiLang;
   langFlag: string | undefined;
+  /** Last assessment of the village (--previous): its score and note under each question. */
+  previous?: string | undefined;
+  /** Linear prompts, no redraws (--plain). */
+  plain?: boolean | undefined;
 }
 
 export interface AssessIo {
   /** Is there a person at a terminal? Checked before anything else is loaded. */
   interactive: boolean;
-  /** The prompts to ask with (`navigation`: the key hint in the session's language); made only once the terminal check passed. */
-  prompts: (navigation: string) => Promise<Prompts>;
+  /** The prompts to ask with, in the session's language; made only once the terminal check passed. */
+  prompts: (L: Labels) => Promise<Prompts>;
   /** Clears the screen between questions (a no-op in tests). */
   clear: () => void;
+  /** Registers what to do when the process is ended by a signal (release the lock, restore the terminal). */
+  onSignal?: (cleanup: () => void) => void;
+  /** The platform, for the resume hint's quoting. */
+  platform?: NodeJS.Platform;
 }
 
 /**
  * `village assess`: a facilitated session that never loses a confirmed answer. Every answer is
- * written at once (atomically) to the answers file, which is also valid input for score and
- * report; `--answers FILE` resumes where it stopped.
+ * written at once (verified) to the answers file, which is also valid input for score and report;
+ * `--answers FILE` resumes where it stopped.
  */
 export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo): Promise<ExitCode> {
-  if (!io.interactive) throw new UserError(labelsFor(opts.lang)['assess.noTty'], EXIT.usage);
+  const fileLang = fileLanguage(opts.answers);
+  const ui = opts.ui(fileLang);
+  const L0 = labelsFor(ui);
+  if (!io.interactive) throw new UserError(L0['assess.noTty'], EXIT.usage);
   const fw = requireFramework(opts.criteria);
-  const lang = contentLang(opts.langFlag, fw);
-  const L = labelsFor(opts.langFlag ? opts.lang : uiLangFor(lang));
-  const prompts = await io.prompts(L['assess.nav']);
-  let file: string | undefined = opts.answers;
+  const lang = contentLanguage({ flag: opts.langFlag, fileLang: fileLang ?? ui }, fw.languages);
+  const L = L0;
+  const prompts = await io.prompts(L);
+  const previous = opts.previous ? loadPrevious(opts.previous, fw) : undefined;
+  let store: AnswersStore | undefined;
+  let release = (): void => undefined;
+  io.onSignal?.(() => release());
+  const hint = (file: string): string => resumeCommand({ file, lang: opts.langFlag ?? (ui !== fileLang ? ui : undefined), criteria: opts.criteria }, io.platform ?? process.platform);
   try {
     const start = await openSession(fw, opts, lang, L, term, prompts);
-    file = start.file;
-    return await run(fw, start, { fw, lang, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2) }, io);
+    const lock = await lockFile(start.file, L, prompts);
+    release = lock.release;
+    removeStaleTemps(start.file);
+    store = new AnswersStore(start.file, fw, start.meta, start.text, start, L['assess.fileTitle']);
+    const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous };
+    const notice = lock.stale ? fill(L['assess.staleLock'], { pid: lock.stale.pid }) : null;
+    return await run(fw, start, store, screen, io, notice, (next) => {
+      release();
+      const r = acquireLock(next);
+      release = r.ok ? r.release : () => undefined;
+    });
   } catch (e) {
     if (!(e instanceof Interrupted)) throw e;
-    term.err(`\n${file ? fill(L['assess.interrupted'], { file }) : ''}\n`);
+    io.clear();
+    const file = store?.file;
+    term.err(`\n${file && store?.written ? fill(L['assess.interrupted'], { file, command: hint(file) }) : L['assess.interruptedNothing']}\n`);
     return EXIT.interrupted;
+  } finally {
+    release();
   }
 }
 
-/** The walk through the criteria, saving after every confirmed answer, then the result. */
-async function run(fw: Framework, start: Start, screen: Screen, io: AssessIo): Promise<ExitCode> {
+function loadPrevious(file: string, fw: Framework): Screen['previous'] {
+  const loaded = loadResponse(file, fw);
+  if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
+  return { answers: loaded.value.answers, date: loaded.value.date };
+}
+
+/** The walk through the criteria, saving after every confirmed answer or skip, then the result. */
+async function run(fw: Framework, start: Start, store: AnswersStore, screen: Screen, io: AssessIo, notice: string | null, relock: (file: string) => void): Promise<ExitCode> {
   const { lang, L, term, prompts } = screen;
-  const { file } = start;
-  const meta = { ...start.meta, date: today() };
-  const save = (answers: Session['answers']): Promise<void> => saveAnswers(file, fw, meta, answers, L['assess.fileTitle']);
-  let session = startSession(fw, start.answers);
-  await save(session.answers);
+  const meta = start.meta;
+  let session = startSession(fw, start.answers, start.resume);
   const answered = session.order.filter((id) => (session.answers.get(id)?.score ?? null) !== null).length;
-  let notice = [fill(L['assess.saving'], { file }), ...(answered > 0 ? [fill(L['assess.resuming'], { answered, total: session.order.length })] : [])];
+  let status = fill(L['assess.saving'], { file: store.file });
+  if (answered > 0) status = `${status} · ${fill(L['assess.resuming'], { answered, total: session.order.length })}`;
+  if (notice) status = `${notice} ${status}`;
+
+  /** Saves until it holds: on a failure the mentor retries, saves to another file, or goes on (the next answer tries again). */
+  const save = async (): Promise<void> => {
+    for (;;) {
+      const outcome = await store.save(session.answers, { at: currentId(session), skipped: session.skipped }, (c) => resolveConflicts(c, screen));
+      session = { ...session, answers: outcome.answers };
+      if (outcome.ok) {
+        status = outcome.merged > 0 ? fill(L['assess.mergedIn'], { count: outcome.merged, file: store.file }) : fill(L['assess.saved'], { file: store.file });
+        return;
+      }
+      const why = diagnosticLine(outcome.diagnostic, screen.ui, term.color);
+      const choice = await prompts.choose(L['assess.saveFailed'], [
+        { value: 'retry' as const, name: L['assess.saveRetry'], key: 'r' },
+        { value: 'elsewhere' as const, name: L['assess.saveElsewhere'], key: 'e' },
+        { value: 'later' as const, name: L['assess.saveLater'], key: 'l' },
+      ], { above: term.color.red(why), hint: L['assess.listKeys'] });
+      if (choice === 'later') {
+        status = term.color.red(fill(L['assess.unsaved'], { file: store.file }));
+        return;
+      }
+      if (choice === 'elsewhere') {
+        const other = await prompts.text(L['assess.saveAs'], { default: besideName(store.file), above: term.color.red(why) });
+        if (other) {
+          store.moveTo(other);
+          relock(other);
+        }
+      }
+    }
+  };
 
   const title = term.color.bold(fill(L['assess.title'], { village: meta.village }));
-  while (session.at.mode !== 'done') {
-    io.clear();
-    // The first screen says where the answers go; later ones keep every line for the question.
-    if (notice.length > 0) term.out(`${notice.map((n) => `${term.color.dim(n)}\n`).join('')}\n`);
-    notice = [];
-    const event = session.at.mode === 'review' ? await reviewScreen(screen, session, title) : await questionScreen(screen, session, meta.village);
-    const before = session;
-    session = step(session, event);
-    if (session.answers !== before.answers) await save(session.answers);
+  for (;;) {
+    while (session.at.mode !== 'done') {
+      const event = session.at.mode === 'review' ? await reviewScreen(screen, session, title) : await questionScreen(screen, session, meta.village, status);
+      const before = session;
+      const id = currentId(before);
+      session = step(session, event);
+      if (event.type === 'answer' && id !== null) store.touch([id]);
+      if (session.answers !== before.answers || session.skipped !== before.skipped) await save();
+    }
+    const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(store.file, meta, session.answers, fw)] });
+    const plan = villagePlanView(result, lang, meta.date ?? today());
+    const shown = resultText(plan, title, L, term);
+    if ((await resultScreen(store.file, plan, shown, L, term, prompts)) === 'done') break;
+    session = { ...session, at: { mode: 'review' } };
   }
-
   io.clear();
-  const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(file, meta, session.answers, fw)] });
-  const plan = villagePlanView(result, lang, meta.date);
-  printResult(plan, title, L, term);
-  await offerPlan(file, plan, L, term, prompts);
-  term.out(`${fill(L['assess.done'], { file })}\n`);
+  term.out(`${fill(L['assess.done'], { file: store.file })}\n`);
   return EXIT.ok;
 }
 
+/** Criteria both this session and another writer changed: the mentor picks, one by one. */
+async function resolveConflicts(conflicts: Conflict[], screen: Screen): Promise<Map<string, Answer>> {
+  const { fw, lang, L, prompts } = screen;
+  const out = new Map<string, Answer>();
+  const t = translator(fw, lang);
+  for (const c of conflicts) {
+    const show = (a: Answer | undefined): string => `${answerText(a, fw, lang, L)}${a?.note ? ` — “${a.note}”` : ''}`;
+    const keep = await prompts.choose(fill(L['assess.conflict'], { criterion: t(fw.criteria.get(c.id)?.title) }), [
+      { value: 'ours' as const, name: fill(L['assess.conflictOurs'], { answer: show(c.ours) }), key: 'o' },
+      { value: 'theirs' as const, name: fill(L['assess.conflictTheirs'], { answer: show(c.theirs) }), key: 't' },
+    ], { hint: L['assess.listKeys'] });
+    const a = keep === 'ours' ? c.ours : c.theirs;
+    out.set(c.id, a ?? { score: null, note: null });
+  }
+  return out;
+}

@@ -8,38 +8,55 @@ import type { PlanView } from '../../render/plan-view.js';
 import { reportRenderer, type ReportFormat } from '../../render/report.js';
 import type { Labels } from './screens.js';
 
-/** The result screen: pillar scores, the level and what the next level still needs. */
-export function printResult(plan: PlanView, title: string, L: Labels, term: Terminal): void {
-  term.out(`${title}\n\n${term.color.bold(L['assess.result'])}\n`);
-  for (const p of plan.pillars) term.out(`  ${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})\n`);
-  term.out(`  ${L['col.overall']}: ${plan.overallText}\n\n${term.color.bold(`${L['report.level']}: ${plan.level.title}`)}\n`);
+/** The result screen as text: pillar scores (scored of total), the level and what the next level still needs. */
+export function resultText(plan: PlanView, title: string, L: Labels, term: Terminal): string {
+  const out = [title, '', term.color.bold(L['assess.result'])];
+  for (const p of plan.pillars) out.push(`  ${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})`);
+  out.push(`  ${L['col.overall']}: ${plan.overallText}`, '', term.color.bold(`${L['report.level']}: ${plan.level.title}`));
   if (plan.next) {
-    term.out(`${L['report.next']}: ${plan.next.title}\n`);
-    for (const u of plan.next.unmet) term.out(`  • ${u}\n`);
+    out.push(`${L['report.next']}: ${plan.next.title}`);
+    for (const u of plan.next.unmet) out.push(`  • ${u}`);
   }
-  term.out('\n');
+  return out.join('\n');
 }
 
-/** Offers the plan as Markdown or PDF beside the answers file (asking before replacing one). */
-export async function offerPlan(file: string, plan: PlanView, L: Labels, term: Terminal, prompts: Prompts): Promise<void> {
-  const format = await prompts.choose<ReportFormat | null>(L['assess.writePlan'], [
-    { value: 'md', name: L['assess.planMd'] },
-    { value: 'pdf', name: L['assess.planPdf'] },
-    { value: null, name: L['assess.planNo'] },
-  ]);
-  if (format === null) return;
+export type ResultChoice = 'md' | 'pdf' | 'both' | 'back' | 'done';
+
+/** The end of a session: write the plan (Markdown, PDF or both) beside the answers, go back to the answers, or stop. */
+export async function resultScreen(file: string, plan: PlanView, above: string, L: Labels, term: Terminal, prompts: Prompts): Promise<'back' | 'done'> {
+  let written: string[] = [];
+  for (;;) {
+    const status = written.map((f) => term.color.green(fill(L['assess.planWritten'], { file: f }))).join('\n');
+    const choice = await prompts.choose<ResultChoice>(L['assess.writePlan'], [
+      { value: 'md', name: L['assess.planMd'], key: 'm' },
+      { value: 'pdf', name: L['assess.planPdf'], key: 'p' },
+      { value: 'both', name: L['assess.planBoth'], key: 'a' },
+      { value: 'back', name: L['assess.backToAnswers'], key: 'b' },
+      { value: 'done', name: L['assess.planNo'], key: 'q' },
+    ], { above: status ? `${above}\n\n${status}` : above, hint: L['assess.listKeys'] });
+    if (choice === 'back' || choice === 'done') return choice;
+    written = [];
+    for (const format of choice === 'both' ? (['md', 'pdf'] as const) : [choice]) {
+      const out = await writePlan(file, format, plan, L, prompts, above);
+      if (out) written.push(out);
+    }
+  }
+}
+
+/** Writes one plan beside the answers file (asking before replacing one); returns its name, or null. */
+async function writePlan(file: string, format: ReportFormat, plan: PlanView, L: Labels, prompts: Prompts, above: string): Promise<string | null> {
   const out = join(dirname(file), `${basename(file, extname(file))}-plan.${format}`);
   if (await exists(out)) {
     const replace = await prompts.choose(fill(L['assess.overwrite'], { file: out }), [
-      { value: false, name: L['assess.no'] },
-      { value: true, name: L['assess.yes'] },
-    ]);
-    if (!replace) return;
+      { value: false, name: L['assess.no'], key: 'n' },
+      { value: true, name: L['assess.yes'], key: 'y' },
+    ], { above, hint: L['assess.listKeys'] });
+    if (!replace) return null;
   }
   const renderer = await reportRenderer({ format, paper: 'a4' });
   const rendered = await renderer.render(plan);
-  if (rendered.diagnostic) return;
+  if (rendered.diagnostic) return null;
   const failed = await writeFileSafe(out, rendered.data, true);
   if (failed) throw rejected([failed]);
-  term.out(`${term.color.green(fill(L['assess.planWritten'], { file: out }))}\n`);
+  return out;
 }

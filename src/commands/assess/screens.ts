@@ -1,9 +1,11 @@
+import type { ChalkInstance } from 'chalk';
+import type { Answer } from '../../core/answers.js';
 import { translator, type Framework } from '../../core/framework.js';
-import { currentId, progressOf, type Session, type SessionEvent } from '../../core/session.js';
-import type { LabelKey } from '../../i18n/messages.js';
-import type { Prompts } from '../../io/prompts.js';
+import { coverageOf, currentId, progressOf, type Session, type SessionEvent } from '../../core/session.js';
+import { fill, type LabelKey, type UiLang } from '../../i18n/messages.js';
+import type { Item, Key, KeyScreen, Prompts, Step } from '../../io/prompts.js';
 import type { Terminal } from '../../io/terminal.js';
-import { answerText, questionChoices, questionHeader, type QuestionChoice } from '../../render/assess-screen.js';
+import { answerText, noteFrame, questionFrame, questionView, type QuestionChoice, type QuestionView } from '../../render/assess-screen.js';
 import { wrap } from '../../render/wrap.js';
 
 export type Labels = Record<LabelKey, string>;
@@ -12,42 +14,140 @@ export type Labels = Record<LabelKey, string>;
 export interface Screen {
   fw: Framework;
   lang: string;
+  /** The kit's language (for diagnostics). */
+  ui: UiLang;
   L: Labels;
   term: Terminal;
   prompts: Prompts;
-  /** Columns to wrap text to. */
+  /** Columns to wrap text to (for text printed outside the screens). */
   width: number;
+  /** Last assessment's answers (--previous) and its date. */
+  previous?: { answers: ReadonlyMap<string, Answer>; date: string | null } | undefined;
 }
 
-/** Choice lines that fit under `used` lines of text, leaving room for the prompt and its key hint. */
-const pageFor = (term: Terminal, used: number): number => Math.max(5, term.rows - used - 3);
+type QState = { mode: 'choose'; cursor: number } | { mode: 'note'; cursor: number; text: string };
+
+/**
+ * The question screen as keys: a digit selects the score with that value, ↑↓ move, Enter chooses
+ * and asks for the note; n (n/a), s (skip or keep), b (back), o (overview), r (review). On the note:
+ * Enter saves it, Ctrl-J adds a line, Ctrl-E opens $EDITOR, Ctrl-U clears, Esc goes back to the score.
+ */
+export function questionKeys(v: QuestionView, current: Answer | undefined, L: Labels, color: ChalkInstance): KeyScreen<QState, QuestionChoice | { kind: 'answer'; answer: Answer }> {
+  const scoreAt = v.choices.findIndex((c) => (c.value.kind === 'score' && c.value.score === current?.score) || (c.value.kind === 'na' && current?.score === 'n/a'));
+  const noteHint = current?.note ? L['assess.noteKeysKeep'] : L['assess.noteKeys'];
+  type R = QuestionChoice | { kind: 'answer'; answer: Answer };
+  const toNote = (cursor: number): Step<QState, R> => ({ state: { mode: 'note', cursor, text: current?.note ?? '' } });
+  const answerOf = (cursor: number, text: string): R => {
+    const c = v.choices[cursor]?.value;
+    const note = text.trim() === '' ? null : text.replace(/\s+$/, '');
+    return { kind: 'answer', answer: { score: c?.kind === 'score' ? c.score : 'n/a', note } };
+  };
+  return {
+    // An open criterion starts with no score under the cursor: Enter, Enter does not record a 0 by accident.
+    state: { mode: 'choose', cursor: scoreAt >= 0 ? scoreAt : -1 },
+    render(s, size, plain) {
+      if (s.mode === 'choose') return questionFrame(v, s.cursor, size, color, plain);
+      const chosen = fill(L['assess.chosen'], { choice: v.choices[s.cursor]?.label ?? '' });
+      return noteFrame(v, chosen, L['assess.noteLabel'], s.text, noteHint, size, color, plain);
+    },
+    key(s, k: Key) {
+      if (s.mode === 'note') {
+        switch (k.name) {
+          case 'enter':
+            return { done: answerOf(s.cursor, s.text) };
+          case 'escape':
+            return { state: { mode: 'choose', cursor: s.cursor } };
+          case 'newline':
+            return { state: { ...s, text: `${s.text}\n` } };
+          case 'char':
+          case 'paste':
+            return { state: { ...s, text: s.text + k.text } };
+          case 'edited':
+            return { state: { ...s, text: k.text } };
+          case 'backspace':
+            return { state: { ...s, text: Array.from(s.text).slice(0, -1).join('') } };
+          case 'ctrl':
+            if (k.text === 'u') return { state: { ...s, text: '' } };
+            if (k.text === 'e') return { state: s, editor: s.text };
+            return { state: s };
+          default:
+            return { state: s };
+        }
+      }
+      const n = v.choices.length;
+      switch (k.name) {
+        case 'up':
+          return { state: { ...s, cursor: s.cursor <= 0 ? 0 : s.cursor - 1 } };
+        case 'down':
+          return { state: { ...s, cursor: Math.min(n - 1, s.cursor + 1) } };
+        case 'enter':
+          return s.cursor >= 0 ? toNote(s.cursor) : { state: s };
+        case 'paste':
+        case 'char': {
+          const ch = k.text.trim().toLowerCase();
+          const at = v.choices.findIndex((c) => c.key !== '' && c.key === ch);
+          if (at >= 0) return { state: { ...s, cursor: at } };
+          if (ch === 's') return { done: { kind: 'skip' } };
+          if (ch === 'b') return { done: { kind: 'back' } };
+          if (ch === 'o') return { done: { kind: 'overview' } };
+          if (ch === 'r') return { done: { kind: 'review' } };
+          // Plain mode: "3" then Enter arrives as one line; a digit with Enter chooses it.
+          if (/^[0-9n]$/.test(ch)) return { state: s };
+          return { state: s };
+        }
+        default:
+          return { state: s };
+      }
+    },
+    textual: false,
+    ask: (s) => (s.mode === 'note' ? L['assess.noteLabel'] : v.keyLine),
+  };
+}
+
+/** Plain mode: a line with a digit or n picks it and asks for the note; an empty line keeps the answer. */
+function plainQuestion<S extends QState, T>(ks: KeyScreen<S, T>): KeyScreen<S, T> {
+  return {
+    ...ks,
+    textual: false,
+    key(s, k) {
+      if (s.mode === 'note' && k.name === 'paste') {
+        const typed = ks.key(s, { name: 'paste', text: k.text });
+        return 'state' in typed ? ks.key(typed.state, { name: 'enter' }) : typed;
+      }
+      if (s.mode === 'choose' && k.name === 'paste') {
+        const t = k.text.trim();
+        if (t === '') return s.cursor >= 0 ? ks.key(s, { name: 'enter' }) : ks.key(s, { name: 'char', text: 's' });
+        const moved = ks.key(s, { name: 'char', text: t.slice(0, 1) });
+        if ('state' in moved && moved.state !== s) return ks.key(moved.state, { name: 'enter' });
+        return moved;
+      }
+      return ks.key(s, k);
+    },
+  };
+}
 
 /** One criterion: its question, rubric and choices; a score or n/a asks for a note. */
-export async function questionScreen(screen: Screen, s: Session, villageName: string): Promise<SessionEvent> {
-  const { fw, lang, L, term, prompts, width } = screen;
+export async function questionScreen(screen: Screen, s: Session, villageName: string, status: string): Promise<SessionEvent> {
+  const { fw, lang, L, term, prompts } = screen;
   const id = currentId(s);
   const c = id === null ? undefined : fw.criteria.get(id);
   const p = progressOf(s, fw);
   if (!c || !p || id === null) return { type: 'review' };
   const current = s.answers.get(id);
-  const header = `${term.color.bold(villageName)} · ${questionHeader(fw, c, p, current, lang, L, term.color, width)}`;
-  term.out(header);
-  const items = questionChoices(fw, c, current, lang, L);
-  const selected = items.find(
-    (i) => i !== 'separator' && ((i.value.kind === 'score' && i.value.score === current?.score) || (i.value.kind === 'na' && current?.score === 'n/a')),
-  );
-  const pageSize = pageFor(term, header.split('\n').length);
-  const choice: QuestionChoice = await prompts.choose(
-    L['assess.choose'],
-    items,
-    selected && selected !== 'separator' ? { default: selected.value, pageSize } : { pageSize },
-  );
+  const v = questionView(fw, c, p, current, lang, L, {
+    village: villageName,
+    previous: screen.previous?.answers.get(id),
+    previousDate: screen.previous?.date ?? null,
+    status,
+  });
+  const ks = questionKeys(v, current, L, term.color);
+  const choice = await prompts.screen(prompts.plain ? plainQuestion(ks) : ks);
   switch (choice.kind) {
+    case 'answer':
+      return { type: 'answer', answer: choice.answer };
     case 'score':
-    case 'na': {
-      const note = await prompts.text(L['assess.note'], current?.note ? { default: current.note } : {});
-      return { type: 'answer', answer: { score: choice.kind === 'na' ? 'n/a' : choice.score, note: note === '' ? null : note } };
-    }
+    case 'na':
+      return { type: 'answer', answer: { score: choice.kind === 'na' ? 'n/a' : choice.score, note: current?.note ?? null } };
     case 'skip':
       return { type: 'skip' };
     case 'back':
@@ -61,39 +161,58 @@ export async function questionScreen(screen: Screen, s: Session, villageName: st
   }
 }
 
-/** Every criterion by pillar with its answer; returns the one picked, or null. */
-async function pickCriterion({ fw, lang, L, term, prompts }: Screen, s: Session): Promise<string | null> {
+const stateOf = (s: Session, id: string, fw: Framework, lang: string, L: Labels): string => {
+  const a = s.answers.get(id);
+  if (a && a.score !== null) return answerText(a, fw, lang, L);
+  return s.skipped.includes(id) ? L['assess.skipped'] : L['assess.unanswered'];
+};
+
+/** Every criterion by pillar with its answer (the current one marked); returns the one picked, or null. */
+async function pickCriterion({ fw, lang, L, prompts }: Screen, s: Session): Promise<string | null> {
   const t = translator(fw, lang);
-  const items: ({ value: string | null; name: string } | 'separator')[] = [{ value: null, name: L['assess.backToQuestion'] }];
+  const here = currentId(s);
+  const items: Item<string | null>[] = [{ value: null, name: L['assess.backToQuestion'], key: 'q' }];
   for (const p of fw.pillars) {
     items.push('separator');
     for (const c of p.criteria) {
-      const a = s.answers.get(c.id);
-      const state = a && a.score !== null ? answerText(a, fw, lang, L) : s.skipped.includes(c.id) ? L['assess.skipped'] : L['assess.unanswered'];
-      items.push({ value: c.id, name: `${t(p.title)} · ${t(c.title)}: ${state}` });
+      const note = s.answers.get(c.id)?.note;
+      items.push({ value: c.id, name: `${c.id === here ? '▸ ' : ''}${t(p.title)} · ${t(c.title)}: ${stateOf(s, c.id, fw, lang, L)}${note ? ` — “${note.replace(/\s+/g, ' ')}”` : ''}` });
     }
   }
-  return prompts.choose(L['assess.pick'], items, { pageSize: pageFor(term, 0) });
+  return prompts.choose(L['assess.pick'], items, { default: here, hint: L['assess.listKeys'] });
 }
 
-/** Answers per pillar, then finish, go on with the open ones, or jump to a criterion. */
+/** What the review decided. */
+export type ReviewEvent = SessionEvent;
+
+/** Scored/needed per pillar against coverage_min, then finish (warned when short), go on with the open ones, or jump to a criterion. */
 export async function reviewScreen({ fw, lang, L, term, prompts, width }: Screen, s: Session, title: string): Promise<SessionEvent> {
   const t = translator(fw, lang);
-  term.out(`${title}\n${term.color.bold(L['assess.reviewTitle'])}\n`);
-  for (const p of fw.pillars) {
-    const done = p.criteria.filter((c) => (s.answers.get(c.id)?.score ?? null) !== null).length;
-    term.out(wrap(`${t(p.title)}: ${done}/${p.criteria.length}`, width, '  ') + '\n');
-  }
-  term.out('\n');
+  const cov = coverageOf(s, fw);
+  const short = cov.filter((c) => c.scored < c.needed);
+  const rows = cov.map((c) => {
+    const p = fw.pillars.find((x) => x.id === c.pillarId);
+    const line = fill(L['assess.coverageLine'], { pillar: t(p?.title), scored: c.scored, total: c.total, needed: c.needed });
+    return wrap(`${line}${c.scored < c.needed ? ` ${L['assess.coverageShort']}` : ''}`, width, '    ', '  ');
+  });
+  const above = [title, term.color.bold(L['assess.reviewTitle']), ...rows, ...(short.length > 0 ? [term.color.yellow(wrap(L['assess.coverageWarn'], width))] : [])].join('\n');
   const open = s.order.filter((id) => (s.answers.get(id)?.score ?? null) === null);
-  const items: ({ value: SessionEvent; name: string } | 'separator')[] = [{ value: { type: 'finish' }, name: L['assess.finish'] }];
-  if (open[0] !== undefined) items.push({ value: { type: 'jump', id: open[0] }, name: `${L['assess.continue']} (${open.length})` });
+  const items: Item<SessionEvent>[] = [{ value: { type: 'finish' }, name: L['assess.finish'], key: 'f' }];
+  if (open.length > 0) items.push({ value: { type: 'continue' }, name: `${L['assess.continue']} (${open.length})`, key: 'c' });
   items.push('separator');
   for (const p of fw.pillars) {
     for (const c of p.criteria) {
-      items.push({ value: { type: 'jump', id: c.id }, name: `${t(p.title)} · ${t(c.title)}: ${answerText(s.answers.get(c.id), fw, lang, L)}` });
+      const note = s.answers.get(c.id)?.note;
+      items.push({ value: { type: 'jump', id: c.id }, name: `${t(p.title)} · ${t(c.title)}: ${stateOf(s, c.id, fw, lang, L)}${note ? ` — “${note.replace(/\s+/g, ' ')}”` : ''}` });
     }
   }
-  return prompts.choose(L['assess.reviewPick'], items, { pageSize: pageFor(term, fw.pillars.length + 3) });
+  const picked = await prompts.choose(L['assess.reviewPick'], items, { above, hint: L['assess.listKeys'] });
+  if (picked.type === 'finish' && short.length > 0) {
+    const sure = await prompts.choose(L['assess.coverageConfirm'], [
+      { value: false, name: L['assess.backToAnswers'], key: 'b' },
+      { value: true, name: L['assess.finishAnyway'], key: 'f' },
+    ], { above, hint: L['assess.listKeys'] });
+    return sure ? picked : { type: 'review' };
+  }
+  return picked;
 }
-
