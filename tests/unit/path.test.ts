@@ -206,14 +206,10 @@ describe('the bundled framework', () => {
   const fw = loadFramework(`${ROOT}/criteria/smart-village.yaml`).value!;
   const zero = [response('V', Object.fromEntries([...fw.criteria.keys()].map((id) => [id, 0])))];
 
-  it('finds the path from all-zero to the top level, well under 50 ms', () => {
+  it('finds the path from all-zero to the top level', () => {
     const scores = scoreResponses(fw, zero);
     expect(classify(fw, scores).level).toBe('starting');
-    pathToLevel(fw, scores, 'lighthouse'); // warm up
-    const t0 = performance.now();
     const result = pathToLevel(fw, scores, 'lighthouse');
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(50);
     expect(result.kind).toBe('path');
     if (result.kind !== 'path') return;
     // Each pillar of 9 needs 18 of 36 steps (≥ 50), one of them 27 (≥ 75), the overall 71 of 108 (≥ 65):
