@@ -7,7 +7,7 @@ import { label, message, type UiLang } from '../i18n/messages.js';
 import { loadCsv } from '../io/csv.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { frameworkFrom, kindOf, loadFramework, responseFrom, type Loaded } from '../io/load.js';
-import { decode, readText } from '../io/read.js';
+import { decode, MAX_YAML_BYTES, readText, type TextResult } from '../io/read.js';
 import { isCsv } from '../io/responses.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
@@ -102,12 +102,12 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       entries.push({ file, parsed: null, kind: 'answers', found: [] });
       continue;
     }
-    const text = file === stdinName && stdinAt >= 0 ? decode(await (opts.stdin?.() ?? Promise.resolve(Buffer.alloc(0))), file) : readText(file);
+    const text = file === stdinName && stdinAt >= 0 ? fromStdin(await (opts.stdin?.() ?? Promise.resolve(Buffer.alloc(0))), file) : readText(file);
     if (text.diagnostic) {
       entries.push({ file, parsed: null, kind: null, found: [text.diagnostic] });
       continue;
     }
-    const { parsed, diagnostics: parseDiagnostics } = parseYaml(text.text ?? '', file);
+    const { parsed, diagnostics: parseDiagnostics } = parseYaml(text.text, file);
     const entry: Entry = { file, parsed, kind: null, found: [...parseDiagnostics] };
     if (parsed) {
       const k = kindOf(parsed, file);
@@ -209,13 +209,19 @@ function plan(
   if (formats.length === 0) formats.push('text');
   const stdout = formats.filter((f) => outputs[f] === undefined);
   if (stdout.length > 1) throw usage('usage.twoToStdout', { formats: stdout.join(', ') });
-  return { toStdout: stdout[0], toFiles: Object.entries(outputs).filter((e): e is [ValidateFormat, string] => e[1] !== undefined) };
+  return { toStdout: stdout[0], toFiles: Object.entries(outputs) as [ValidateFormat, string][] };
 }
 
 /** A path as the user would write it: relative to the current folder when inside it, normalised. */
 function display(file: string): string {
   const rel = relative(process.cwd(), resolve(file));
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? normalize(file) : rel;
+}
+
+/** Standard input read like a file: bounded, then decoded. */
+function fromStdin(buf: Buffer, file: string): TextResult {
+  if (buf.length > MAX_YAML_BYTES) return { diagnostic: { ...error('file.tooLarge', { size: buf.length, limit: MAX_YAML_BYTES }), file, line: 1, column: 1 } };
+  return decode(buf, file);
 }
 
 const idOf = (data: unknown): string | undefined =>

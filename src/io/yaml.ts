@@ -73,22 +73,39 @@ export function parseYaml(text: string, file: string): YamlResult {
   const diagnostics: Diagnostic[] = [];
   // Every syntax error the parser finds, one per line (the parser's follow-on errors on the same
   // line are noise); indentation errors point at the first character of the line, not column 1.
-  const lineStarts = new Set<number>();
+  const found: { at: number; from: number; line: number; d: Diagnostic }[] = [];
   for (const e of doc.errors) {
     if (e.code === 'DUPLICATE_KEY') continue;
     let offset = e.pos[0];
     let code: MessageCode = /call stack/i.test(e.message) ? 'yaml.tooDeep' : (CODES[e.code] ?? 'yaml.syntax');
-    const { line, col } = lines.linePos(offset);
-    const lineStart = offset - (col - 1);
-    const indent = /^ */.exec(text.slice(lineStart))?.[0].length ?? 0;
-    if (INDENT_CODES.has(e.code) && col <= indent + 1 && indent > 0 && code !== 'yaml.tab') {
-      offset = lineStart + indent;
-      code = 'yaml.indent';
+    let { line, col } = lines.linePos(offset);
+    let lineStart = offset - (col - 1);
+    let indent = /^ */.exec(text.slice(lineStart))?.[0].length ?? 0;
+    if (INDENT_CODES.has(e.code) && code !== 'yaml.tab') {
+      // A value that runs on into a key line indented deeper ("a: 1\n   b: 2"): that line is wrong.
+      const next = text.indexOf('\n', offset) + 1;
+      const end = text.indexOf('\n', next);
+      const nextIndent = /^( +)[^\s#-][^:\n]*:(?: |$)/.exec(text.slice(next, end === -1 ? undefined : end));
+      if (col > indent + 1 && next > 0 && next < e.pos[1] && nextIndent?.[1] && nextIndent[1].length > indent) {
+        ({ line, col } = lines.linePos(next));
+        lineStart = next;
+        indent = nextIndent[1].length;
+      }
+      if (col <= indent + 1 && indent > 0) {
+        offset = lineStart + indent;
+        code = 'yaml.indent';
+      }
     }
-    if (lineStarts.has(line)) continue;
-    lineStarts.add(line);
     const d = code === 'yaml.indent' ? error(code, { spaces: indent }) : error(code, { detail: firstLine(e.message) });
-    diagnostics.push(place(d, offset, code === 'yaml.indent' ? offset + 1 : e.pos[1]));
+    found.push({ at: offset, from: e.pos[0], line, d: place(d, offset, code === 'yaml.indent' ? offset + 1 : e.pos[1]) });
+  }
+  // An indentation error explains the parser's other complaints that start where it started.
+  const explained = new Set(found.filter((f) => f.d.code === 'yaml.indent').map((f) => f.from));
+  const lineSeen = new Set<number>();
+  for (const f of found) {
+    if ((f.d.code !== 'yaml.indent' && explained.has(f.from)) || lineSeen.has(f.line)) continue;
+    lineSeen.add(f.line);
+    diagnostics.push(f.d);
   }
   for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
     diagnostics.push(place(error('yaml.duplicateKey', { key: keyAt(text, e.pos[0]) }), e.pos[0], e.pos[1]));

@@ -19,10 +19,16 @@ const output = (value: string, previous: Partial<Record<ValidateFormat, string>>
 };
 
 /** Reads standard input to the end (bounded like a file). */
-const readAll = async (stream: NodeJS.ReadableStream | undefined): Promise<Buffer> => {
+const readAll = async (stream: NodeJS.ReadableStream | undefined, limit = 4 * 1024 * 1024): Promise<Buffer> => {
   const chunks: Buffer[] = [];
+  let size = 0;
   if (!stream) return Buffer.alloc(0);
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
+  for await (const c of stream) {
+    const b = typeof c === 'string' ? Buffer.from(c) : c;
+    chunks.push(b);
+    size += b.length;
+    if (size > limit) break;
+  }
   return Buffer.concat(chunks);
 };
 
@@ -40,7 +46,7 @@ export const validateCommand = (ctx: CliContext) =>
     .addOption(
       new Option('-o, --output <format=file>', 'write a format to a file instead of standard output (repeatable), e.g. sarif=village.sarif')
         .argParser(output)
-        .default({} as Partial<Record<ValidateFormat, string>>),
+        .default({}),
     )
     .option('--strict', 'warnings fail the check (exit 1)')
     .addOption(new Option('--max-warnings <n>', 'fail when there are more than N warnings').argParser(count(0, 1_000_000)))
