@@ -13,7 +13,7 @@ import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { parseYaml, type ParsedYaml } from '../io/yaml.js';
 import { BUNDLED_CRITERIA, CRITERIA_DIR } from '../paths.js';
-import { diagnosticLine, githubOutput, plain } from '../render/diagnostics.js';
+import { coded, diagnosticLine, githubOutput } from '../render/diagnostics.js';
 import { sarifLog } from '../render/sarif.js';
 import { VERSION } from '../version.js';
 import type { ValidateFormat } from '../vocab.js';
@@ -179,7 +179,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
 
   const render = (format: ValidateFormat): string => {
     if (format === 'json') {
-      return `${JSON.stringify({ version: VALIDATE_JSON_VERSION, valid, errors, warnings, files: reports, diagnostics: sorted.map((d) => plain(d, lang)) }, null, 2)}\n`;
+      return `${JSON.stringify({ version: VALIDATE_JSON_VERSION, valid, errors, warnings, files: reports, diagnostics: sorted.map((d) => coded(d, lang)) }, null, 2)}\n`;
     }
     if (format === 'sarif') return `${JSON.stringify(sarifLog(sorted, lang, VERSION, label(lang, 'validate.ruleHelp')), null, 2)}\n`;
     if (format === 'github') {

@@ -6,6 +6,24 @@ export interface PlainDiagnostic {
   file: string;
   line: number;
   column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The diagnostic as data (score's JSON): where, how bad, and the message in the UI language. */
+export const plain = (d: Diagnostic, lang: UiLang): PlainDiagnostic => ({
+  file: d.file ?? '',
+  line: d.line ?? 1,
+  column: d.column ?? 1,
+  severity: d.severity,
+  message: message(lang, d.code, d.params),
+});
+
+/** The fuller form of validate's JSON v1, SARIF and GitHub: also the rule code and the end. */
+export interface CodedDiagnostic {
+  file: string;
+  line: number;
+  column: number;
   /** Where the located text ends: its last line, and the column just after it. */
   endLine: number;
   endColumn: number;
@@ -15,7 +33,7 @@ export interface PlainDiagnostic {
   message: string;
 }
 
-export const plain = (d: Diagnostic, lang: UiLang): PlainDiagnostic => {
+export const coded = (d: Diagnostic, lang: UiLang): CodedDiagnostic => {
   const line = d.line ?? 1;
   const column = d.column ?? 1;
   return {
@@ -48,7 +66,7 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
  * the rule code as its title, and where the located text ends.
  */
 export function githubAnnotation(d: Diagnostic, lang: UiLang): string {
-  const p = plain(d, lang);
+  const p = coded(d, lang);
   const props = [
     `file=${escapeProperty(p.file)}`,
     `line=${p.line}`,

@@ -2,7 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { UiLang } from '../i18n/messages.js';
-import { plain } from './diagnostics.js';
+import { coded } from './diagnostics.js';
 
 /**
  * `village validate --format sarif`: a SARIF 2.1.0 log (OASIS), as GitHub code scanning
@@ -11,7 +11,7 @@ import { plain } from './diagnostics.js';
  * Paths are relative to the folder the run started in (`%SRCROOT%`).
  */
 export function sarifLog(ds: readonly Diagnostic[], lang: UiLang, version: string, help: string): unknown {
-  const plains = ds.map((d) => plain(d, lang));
+  const plains = ds.map((d) => coded(d, lang));
   const codes = [...new Set(plains.map((p) => p.code))].sort();
   const rules = codes.map((code) => {
     const first = plains.find((p) => p.code === code);

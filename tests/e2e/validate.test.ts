@@ -132,6 +132,13 @@ describe('village validate', () => {
     expect(env.stdout).toContain('fails ir tukšs');
   });
 
+  it('reads standard input as "-", named by --stdin-filepath', () => {
+    const r = village(['validate', '-', '--stdin-filepath', 'answers/x.yaml'], { input: answers('answers:\n  strategy.vision: 9\n') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('answers/x.yaml:5:20: score 9 is outside the scale 0–4\n');
+    expect(village(['validate', '-', '--stdin-filepath', 'x.yaml'], { input: answers('answers:\n  strategy.vision: 3\n') }).code).toBe(0);
+  });
+
   it('exits 2 on a usage error, with a message and no stack', () => {
     const r = village(['validate', '--format', 'xml']);
     expect(r.code).toBe(2);
