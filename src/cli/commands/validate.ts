@@ -1,22 +1,25 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { VALIDATE_FORMATS, type ValidateFormat } from '../../vocab.js';
-import { collect, count, examples, langOption, type CliContext } from '../options.js';
+import { count, examples, langOption, type CliContext } from '../options.js';
 
 const isFormat = (v: string): v is ValidateFormat => (VALIDATE_FORMATS as readonly string[]).includes(v);
 
-const format = (value: string, previous: ValidateFormat[]): ValidateFormat[] => {
+const format = (value: string, previous: ValidateFormat[] | undefined): ValidateFormat[] => {
   if (!isFormat(value)) throw new InvalidArgumentError(`Allowed choices are ${VALIDATE_FORMATS.join(', ')}.`);
-  return [...previous, value];
+  return [...(previous ?? []), value];
 };
 
-const output = (value: string, previous: Partial<Record<ValidateFormat, string>>): Partial<Record<ValidateFormat, string>> => {
+const output = (value: string, previous: Partial<Record<ValidateFormat, string>> | undefined): Partial<Record<ValidateFormat, string>> => {
   const at = value.indexOf('=');
   const f = value.slice(0, at);
   if (at < 1 || at === value.length - 1 || !isFormat(f)) {
     throw new InvalidArgumentError(`use FORMAT=FILE with a format of ${VALIDATE_FORMATS.join(', ')} (e.g. sarif=out.sarif)`);
   }
-  return { ...previous, [f]: value.slice(at + 1) };
+  return { ...(previous ?? {}), [f]: value.slice(at + 1) };
 };
+
+/** A repeatable option: every value, in order. */
+const many = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Reads standard input to the end (bounded like a file). */
 const readAll = async (stream: NodeJS.ReadableStream | undefined, limit = 4 * 1024 * 1024): Promise<Buffer> => {
@@ -39,18 +42,16 @@ export const validateCommand = (ctx: CliContext) =>
     .option('--bundled', 'also check the bundled criteria')
     .addOption(
       new Option('--criteria <file>', 'criteria to check answers against (repeatable; answers are matched by their "framework" id, also among the criteria files checked)')
-        .argParser(collect)
-        .default([] as string[]),
+        .argParser(many),
     )
-    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${VALIDATE_FORMATS.join(', ')} (default: text)`).argParser(format).default([] as ValidateFormat[]))
+    .addOption(new Option('-f, --format <format>', `output format, repeatable: ${VALIDATE_FORMATS.join(', ')} (default: text)`).argParser(format))
     .addOption(
       new Option('-o, --output <format=file>', 'write a format to a file instead of standard output (repeatable), e.g. sarif=village.sarif')
-        .argParser(output)
-        .default({}),
+        .argParser(output),
     )
     .option('--strict', 'warnings fail the check (exit 1)')
     .addOption(new Option('--max-warnings <n>', 'fail when there are more than N warnings').argParser(count(0, 1_000_000)))
-    .addOption(new Option('--exclude <glob>', 'leave out paths that match (repeatable), e.g. "drafts/**" or mkdocs.yml').argParser(collect).default([] as string[]))
+    .addOption(new Option('--exclude <glob>', 'leave out paths that match (repeatable), e.g. "drafts/**" or mkdocs.yml').argParser(many))
     .option('--stdin-filepath <file>', 'the file that "-" (standard input) stands for, in messages and for its kind')
     .addOption(langOption())
     .addHelpText(
@@ -69,12 +70,12 @@ export const validateCommand = (ctx: CliContext) =>
       const opts = {
         files,
         bundled: o.bundled === true,
-        criteria: o.criteria,
-        formats: o.format,
-        outputs: o.output,
+        criteria: o.criteria ?? [],
+        formats: o.format ?? [],
+        outputs: o.output ?? {},
         strict: o.strict === true,
         maxWarnings: o.maxWarnings,
-        exclude: o.exclude,
+        exclude: o.exclude ?? [],
         stdinFilepath: o.stdinFilepath,
         stdin: () => readAll(ctx.streams.stdin),
         lang: ctx.ui(o.lang),
