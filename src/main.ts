@@ -46,5 +46,5 @@ export async function run(): Promise<void> {
     process.stderr.write(`village: cannot write the output: ${e.code ?? e.message}\n`);
     process.exit(EXIT.rejected);
   });
-  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin });
 }

@@ -1,14 +1,39 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, rejected, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
 import type { CsvOptions } from '../render/csv.js';
-import { VERSION } from '../version.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { CsvHeaders, InitFormat } from '../vocab.js';
 import { contentLang, requireFramework } from './shared.js';
 
-export const DEFAULT_SCHEMA_URL = `https://unpkg.com/smart-village-kit@${VERSION}/schema/answers.schema.json`;
+/**
+ * Where the `$schema` line of a new answers file points, as a path relative to the file's folder
+ * (`--schema-url` overrides it): the nearest `schema/answers.schema.json` (what `village schema
+ * answers --out schema` writes) or `node_modules/smart-village-kit/schema/answers.schema.json`
+ * in the folder or above it; else the schema of this installed kit.
+ */
+export function schemaPathFor(outDir: string): string {
+  let dir = resolve(outDir);
+  for (;;) {
+    for (const candidate of [join(dir, 'schema', SCHEMA_FILE), join(dir, 'node_modules', 'smart-village-kit', 'schema', SCHEMA_FILE)]) {
+      if (existsSync(candidate)) return relativeUrl(outDir, candidate);
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return relativeUrl(outDir, join(PACKAGE_ROOT, 'schema', SCHEMA_FILE));
+}
+
+const SCHEMA_FILE = 'answers.schema.json';
+const relativeUrl = (from: string, to: string): string => {
+  const rel = relative(resolve(from), to).split(sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+};
 
 export interface InitOptions {
   village: string;
@@ -19,7 +44,8 @@ export interface InitOptions {
   force: boolean;
   lang: UiLang;
   langFlag: string | undefined;
-  schemaUrl: string;
+  /** The `$schema` of the answers file; default: `schemaPathFor` the output's folder. */
+  schemaUrl: string | undefined;
   separator: CsvOptions['separator'];
 }
 
@@ -33,7 +59,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   const text =
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })
-      : blankAnswers(fw, { village: opts.village, lang, schemaUrl: opts.schemaUrl });
+      : blankAnswers(fw, { village: opts.village, lang, schemaUrl: opts.schemaUrl ?? schemaPathFor(opts.out ? dirname(opts.out) : '.') });
   if (!opts.out) {
     term.out(text);
     return EXIT.ok;

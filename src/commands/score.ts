@@ -87,6 +87,8 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   term.err(`${summary}${rejected > 0 ? `; ${label(lang, 'summary.rejected', { rejected })}` : ''}\n`);
 
   const below = opts.failUnder !== undefined ? shown.filter((r) => belowLevel(fw, r.classification.level, opts.failUnder ?? '')) : [];
+  // #16: say which villages fail --fail-under, so a red CI step explains itself.
+  if (below.length > 0) term.err(`${label(lang, 'score.belowLevel', { level: opts.failUnder ?? '', names: below.map((r) => r.village).join(', ') })}\n`);
   return hasErrors(all) || below.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 

@@ -27,6 +27,9 @@ export interface Diagnostic {
   file?: string;
   line?: number;
   column?: number;
+  /** Where the located text ends (the last line, and the column just after it), when known. */
+  endLine?: number;
+  endColumn?: number;
 }
 
 export function error(code: DiagnosticCode, params: Params = {}, path?: PathSegment[], at?: 'key' | 'value'): Diagnostic {

@@ -75,7 +75,7 @@ export const messages = {
   'crit.scaleOrder': (p) => `scale.min (${p.min}) must be less than scale.max (${p.max})`,
   'crit.labelMissing': (p) => `scale.labels has no label for step ${p.step}`,
   'crit.stepOutOfRange': (p) => `step ${p.step} is outside the scale ${p.min}–${p.max}`,
-  'crit.belowOutOfRange': (p) => `below: ${p.below} is outside the scale ${p.min}–${p.max} (use a value above ${p.min})`,
+  'crit.belowOutOfRange': (p) => `below: ${p.below} must be above ${p.min} and at most ${p.max} (a score below it gets the action)`,
   'crit.unknownPartner': (p) => `unknown partner ${q(p.id)}${hint(p)}: add it to "partners"`,
   'crit.unknownExample': (p) => `unknown example ${q(p.id)}${hint(p)}: add it to "examples"`,
   'crit.unknownFunding': (p) => `unknown funding route ${q(p.id)}${hint(p)}: add it to "funding"`,
@@ -133,6 +133,20 @@ export const messages = {
   'progress.oldNewer': (p) => `the earlier assessment (${p.then}) is dated after the new one (${p.now}): swap them (village report NEW --previous OLD)`,
   'history.nothing': () => 'no usable answers: no history to show',
   'history.undated': () => 'these answers have no date, so they belong to no assessment: add "date: YYYY-MM-DD"',
+  // #16 validate in CI
+  'yaml.indent': (p) => `this line is indented by ${p.spaces} space(s), which does not line up with the keys above it; indent it like the other keys of its mapping or items of its list`,
+  'yaml.mergeKey': () => 'YAML merge keys (<<) are not supported: write the keys out, or use an alias (*name) for a whole value',
+  'schema.unknownKeyAllowed': (p) => `unknown key ${q(p.key)}; the keys allowed here are: ${p.allowed}`,
+  'crit.languageTexts': (p) =>
+    `${p.count} text(s) have no ${q(p.lang)} text, first here (every text needs: ${p.languages})${p.used ? `; the texts use ${q(p.used)}: did you mean languages: [${p.suggestion}]?` : ''}`,
+  'crit.extraLanguageTexts': (p) => `${p.count} text(s) have a ${q(p.lang)} text, first here; ${q(p.lang)} is not in "languages" (${p.languages}), so these texts are ignored`,
+  'ans.notChecked': (p) => `not checked: the criteria file for framework ${q(p.framework)} has errors`,
+  'ans.noCriteria': (p) => `not checked: no criteria for framework ${q(p.framework)} in this run; add the criteria file, or --criteria FILE`,
+  'file.excluded': (p) => `${q(p.path)} matches no file once --exclude is applied`,
+  'usage.noFiles': () => 'name the files or folders to check (village validate criteria/), or --bundled for the bundled criteria',
+  'usage.badOutput': (p) => `--output takes FORMAT=FILE (e.g. sarif=out.sarif), not ${q(p.value)}`,
+  'usage.twoToStdout': (p) => `only one format can go to the standard output (${p.formats}); write the others with --output FORMAT=FILE`,
+  'usage.stdinPath': () => '"-" reads standard input: name the file it stands for with --stdin-filepath FILE',
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */
@@ -403,6 +417,14 @@ export const labels = {
   'merge.unresolved': '{count} criteria differ and there is no terminal to ask: add --prefer A, B or newer. Nothing was written.',
   'merge.resolved': '{count} criteria differed:',
   'merge.written': 'Written: {file} ({count} answers from {files} files)',
+  // #16 validate in CI
+  'validate.moreAnnotations': '{count} more {severity} annotation(s) not shown: GitHub shows 10 of each kind per step; all are in the log below',
+  'validate.strictFailed': 'warnings fail the check (--strict)',
+  'validate.tooManyWarnings': '{warnings} warning(s): more than --max-warnings {max}',
+  'validate.unchecked': '{count} file(s) not checked',
+  'validate.ruleHelp': 'See "Diagnostic codes" in docs/formats.md of smart-village-kit.',
+  'score.belowLevel': 'Below level {level}: {names}',
+  'schema.written': 'Wrote {file}',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

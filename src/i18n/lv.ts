@@ -68,7 +68,7 @@ export const messages: Messages = {
   'crit.scaleOrder': (p) => `scale.min (${p.min}) jābūt mazākam par scale.max (${p.max})`,
   'crit.labelMissing': (p) => `scale.labels nav nosaukuma solim ${p.step}`,
   'crit.stepOutOfRange': (p) => `solis ${p.step} ir ārpus skalas ${p.min}–${p.max}`,
-  'crit.belowOutOfRange': (p) => `below: ${p.below} ir ārpus skalas ${p.min}–${p.max} (lietojiet vērtību, kas lielāka par ${p.min})`,
+  'crit.belowOutOfRange': (p) => `below: ${p.below} jābūt lielākam par ${p.min} un ne lielākam par ${p.max} (rīcību saņem vērtējums, kas ir zem tā)`,
   'crit.unknownPartner': (p) => `nezināms partneris ${q(p.id)}${hint(p)}: pievienojiet to sarakstam “partners”`,
   'crit.unknownExample': (p) => `nezināms piemērs ${q(p.id)}${hint(p)}: pievienojiet to sarakstam “examples”`,
   'crit.unknownFunding': (p) => `nezināms finansējuma avots ${q(p.id)}${hint(p)}: pievienojiet to sarakstam “funding”`,
@@ -125,6 +125,20 @@ export const messages: Messages = {
   'progress.oldNewer': (p) => `iepriekšējais novērtējums (${p.then}) ir datēts vēlāk nekā jaunais (${p.now}): samainiet tos vietām (village report JAUNAIS --previous VECAIS)`,
   'history.nothing': () => 'nav derīgu atbilžu: vēsturi nav no kā parādīt',
   'history.undated': () => 'šīm atbildēm nav datuma, tāpēc tās nepieder nevienam novērtējumam: pievienojiet "date: GGGG-MM-DD"',
+  // #16 validate in CI
+  'yaml.indent': (p) => `šī rinda ir atkāpta par ${p.spaces} atstarpi(-ēm), un tā nesakrīt ar atslēgām virs tās; atkāpiet to tāpat kā pārējās tās kartes atslēgas vai saraksta elementus`,
+  'yaml.mergeKey': () => 'YAML apvienošanas atslēgas (<<) netiek atbalstītas: izrakstiet atslēgas vai lietojiet aizstājvārdu (*nosaukums) visai vērtībai',
+  'schema.unknownKeyAllowed': (p) => `nezināma atslēga ${q(p.key)}; šeit atļautās atslēgas: ${p.allowed}`,
+  'crit.languageTexts': (p) =>
+    `${p.count} tekstiem nav teksta valodā ${q(p.lang)}, pirmais šeit (katram tekstam vajag: ${p.languages})${p.used ? `; teksti lieto ${q(p.used)}: vai domājāt languages: [${p.suggestion}]?` : ''}`,
+  'crit.extraLanguageTexts': (p) => `${p.count} tekstiem ir teksts valodā ${q(p.lang)}, pirmais šeit; ${q(p.lang)} nav sarakstā “languages” (${p.languages}), tāpēc šie teksti netiek izmantoti`,
+  'ans.notChecked': (p) => `nav pārbaudīts: ietvara ${q(p.framework)} kritēriju failā ir kļūdas`,
+  'ans.noCriteria': (p) => `nav pārbaudīts: šajā palaidienā nav ietvara ${q(p.framework)} kritēriju; pievienojiet kritēriju failu vai --criteria FAILS`,
+  'file.excluded': (p) => `pēc --exclude piemērošanas ${q(p.path)} neatbilst neviens fails`,
+  'usage.noFiles': () => 'norādiet pārbaudāmos failus vai mapes (village validate criteria/) vai --bundled iebūvētajiem kritērijiem',
+  'usage.badOutput': (p) => `--output gaida FORMĀTS=FAILS (piemēram, sarif=out.sarif), nevis ${q(p.value)}`,
+  'usage.twoToStdout': (p) => `standartizvadē var rakstīt tikai vienu formātu (${p.formats}); pārējos ierakstiet ar --output FORMĀTS=FAILS`,
+  'usage.stdinPath': () => '“-” lasa standartievadi: norādiet failu, ko tā aizstāj, ar --stdin-filepath FAILS',
 };
 
 export const labels: Labels = {
@@ -393,4 +407,12 @@ export const labels: Labels = {
   'merge.unresolved': '{count} kritēriji atšķiras, un nav termināļa, kur jautāt: pievienojiet --prefer A, B vai newer. Nekas netika ierakstīts.',
   'merge.resolved': 'Atšķīrās {count} kritēriji:',
   'merge.written': 'Ierakstīts: {file} ({count} atbildes no {files} failiem)',
+  // #16 validate in CI
+  'validate.moreAnnotations': 'Vēl {count} anotācijas ({severity}) netiek rādītas: GitHub katrā solī rāda 10 katra veida; visas ir redzamas žurnālā zemāk',
+  'validate.strictFailed': 'brīdinājumi padara pārbaudi neizdevušos (--strict)',
+  'validate.tooManyWarnings': 'brīdinājumi: {warnings}, vairāk nekā --max-warnings {max}',
+  'validate.unchecked': 'Nepārbaudītie faili: {count}',
+  'validate.ruleHelp': 'Skatiet “Diagnostic codes” smart-village-kit failā docs/formats.md.',
+  'score.belowLevel': 'Zem līmeņa {level}: {names}',
+  'schema.written': 'Ierakstīts {file}',
 };

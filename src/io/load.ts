@@ -1,6 +1,7 @@
 import { checkAnswers, toResponse, type Response } from '../core/answers.js';
 import { checkFramework } from '../core/check-framework.js';
-import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
+import { collapseLanguages } from '../core/collapse.js';
+import { error, hasErrors, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
 import { buildFramework, type Framework } from '../core/framework.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { CriteriaFile } from '../schema/criteria.js';
@@ -38,14 +39,31 @@ export function kindOf(parsed: ParsedYaml, file: string): { kind: SchemaKind | n
   return { kind: null, diagnostic: locate(d, parsed, file) };
 }
 
-/** Checks a parsed criteria file (schema, then semantics) and builds the framework. */
+/**
+ * Checks a parsed criteria file and builds the framework. The semantic checks run even when the
+ * schema fails, on every part that passed it: their findings inside or at a part the schema
+ * rejected are dropped (they would repeat it), and if the data is too broken to check, only the
+ * schema speaks. Many texts missing one language become one diagnostic.
+ */
 export function frameworkFrom(parsed: ParsedYaml, file: string): Loaded<Framework> {
   const schema = validateSchema('criteria', parsed, file);
-  if (hasErrors(schema)) return { value: null, diagnostics: schema };
   const data = parsed.data as CriteriaFile;
-  const diagnostics = [...schema, ...checkFramework(data).map((d) => locate(d, parsed, file))];
+  let semantic: Diagnostic[] = [];
+  try {
+    semantic = collapseLanguages(checkFramework(data), Array.isArray(data.languages) ? data.languages : []);
+  } catch {
+    semantic = [];
+  }
+  if (hasErrors(schema)) {
+    const bad = schema.map((d) => d.path ?? []);
+    semantic = semantic.filter((d) => !bad.some((b) => startsWith(d.path ?? [], b) || startsWith(b, d.path ?? [])));
+  }
+  const diagnostics = [...schema, ...semantic.map((d) => locate(d, parsed, file))];
   return { value: hasErrors(diagnostics) ? null : buildFramework(data), diagnostics };
 }
+
+const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean =>
+  prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
 /** Loads a criteria file: the fast path when it is clean, else a full parse for positioned diagnostics. */
 export function loadFramework(file: string): Loaded<Framework> {

@@ -4,6 +4,8 @@ export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
+  /** Standard input, for commands that read `-` (validate). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color; FORCE_COLOR forces it. */

@@ -29,6 +29,9 @@ const CODES: Partial<Record<YAMLError['code'], MessageCode>> = {
   MULTIPLE_DOCS: 'yaml.multipleDocs',
 };
 
+/** Parser errors that, at the start of an indented line, mean the line is indented wrongly. */
+const INDENT_CODES = new Set<YAMLError['code']>(['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN']);
+
 /**
  * Text the fast path may read: nothing where js-yaml and the YAML 1.2 core reading of `yaml`
  * could differ. No lone CR line ends, no directives, tags, anchors, aliases or merge keys, no
@@ -62,20 +65,60 @@ export function parseYaml(text: string, file: string): YamlResult {
   const { LineCounter, parseDocument } = lib();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  const place = (d: Diagnostic, offset: number): Diagnostic => {
+  const place = (d: Diagnostic, offset: number, end = offset + 1): Diagnostic => {
     const { line, col } = lines.linePos(offset);
-    return { ...d, file, line, column: col };
+    const e = lines.linePos(Math.max(end, offset + 1));
+    return { ...d, file, line, column: col, endLine: e.line, endColumn: e.col };
   };
   const diagnostics: Diagnostic[] = [];
-  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
-  const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  if (syntax) {
-    const code = /call stack/i.test(syntax.message) ? 'yaml.tooDeep' : (CODES[syntax.code] ?? 'yaml.syntax');
-    diagnostics.push(place(error(code, { detail: firstLine(syntax.message) }), syntax.pos[0]));
+  // Every syntax error the parser finds, one per line (the parser's follow-on errors on the same
+  // line are noise); indentation errors point at the first character of the line, not column 1.
+  const found: { at: number; from: number; line: number; d: Diagnostic }[] = [];
+  for (const e of doc.errors) {
+    if (e.code === 'DUPLICATE_KEY') continue;
+    let offset = e.pos[0];
+    let code: MessageCode = /call stack/i.test(e.message) ? 'yaml.tooDeep' : (CODES[e.code] ?? 'yaml.syntax');
+    let { line, col } = lines.linePos(offset);
+    let lineStart = offset - (col - 1);
+    let indent = /^ */.exec(text.slice(lineStart))?.[0].length ?? 0;
+    if (INDENT_CODES.has(e.code) && code !== 'yaml.tab') {
+      // A value that runs on into a key line indented deeper ("a: 1\n   b: 2"): that line is wrong.
+      const next = text.indexOf('\n', offset) + 1;
+      const end = text.indexOf('\n', next);
+      const nextIndent = /^( +)[^\s#-][^:\n]*:(?: |$)/.exec(text.slice(next, end === -1 ? undefined : end));
+      if (col > indent + 1 && next > 0 && next < e.pos[1] && nextIndent?.[1] && nextIndent[1].length > indent) {
+        ({ line, col } = lines.linePos(next));
+        lineStart = next;
+        indent = nextIndent[1].length;
+      }
+      if (col <= indent + 1 && indent > 0) {
+        offset = lineStart + indent;
+        code = 'yaml.indent';
+      }
+    }
+    const d = code === 'yaml.indent' ? error(code, { spaces: indent }) : error(code, { detail: firstLine(e.message) });
+    found.push({ at: offset, from: e.pos[0], line, d: place(d, offset, code === 'yaml.indent' ? offset + 1 : e.pos[1]) });
   }
-  for (const e of duplicates) {
-    diagnostics.push(place(error('yaml.duplicateKey', { key: keyAt(text, e.pos[0]) }), e.pos[0]));
+  // An indentation error explains the parser's other complaints that start where it started.
+  const explained = new Set(found.filter((f) => f.d.code === 'yaml.indent').map((f) => f.from));
+  const lineSeen = new Set<number>();
+  for (const f of found) {
+    if ((f.d.code !== 'yaml.indent' && explained.has(f.from)) || lineSeen.has(f.line)) continue;
+    lineSeen.add(f.line);
+    diagnostics.push(f.d);
   }
+  for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
+    diagnostics.push(place(error('yaml.duplicateKey', { key: keyAt(text, e.pos[0]) }), e.pos[0], e.pos[1]));
+  }
+  // Merge keys (`<<: *base`) are not part of YAML 1.2: refuse them with one clear message each.
+  lib().visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if (lib().isScalar(key) && key.value === '<<' && key.type === 'PLAIN' && key.range) {
+        diagnostics.push(place(error('yaml.mergeKey'), key.range[0], key.range[1]));
+      }
+    },
+  });
   if (diagnostics.length > 0) return { parsed: null, diagnostics };
   for (const w of doc.warnings) diagnostics.push(place(warning('yaml.warning', { detail: firstLine(w.message) }), w.pos[0]));
 
@@ -115,34 +158,48 @@ export function locate(d: Diagnostic, parsed: ParsedYaml, file: string): Diagnos
   const pos = position(parsed, d.path ?? [], d.at ?? 'value');
   out.line = pos.line;
   out.column = pos.column;
+  out.endLine = pos.endLine;
+  out.endColumn = pos.endColumn;
   if (d.related) out.params = { ...d.params, firstLine: position(parsed, d.related, 'value').line };
   return out;
 }
 
-function position(parsed: ParsedYaml, path: readonly PathSegment[], at: 'key' | 'value'): { line: number; column: number } {
+function position(
+  parsed: ParsedYaml,
+  path: readonly PathSegment[],
+  at: 'key' | 'value',
+): { line: number; column: number; endLine: number; endColumn: number } {
   const { isMap, isScalar, isSeq } = lib();
   let node: unknown = parsed.doc.contents;
   let offset = rangeStart(node) ?? 0;
+  // The end: a scalar's own end; for a mapping or list, the end of the key that names it.
+  let end = isScalar(node) ? rangeEnd(node) : undefined;
   for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
       if (!pair) break;
       const keyStart = rangeStart(pair.key);
       const valueStart = rangeStart(pair.value);
-      offset = (at === 'key' && i === path.length - 1 ? keyStart : valueStart ?? keyStart) ?? offset;
+      const onKey = at === 'key' && i === path.length - 1;
+      offset = (onKey ? keyStart : valueStart ?? keyStart) ?? offset;
+      end = onKey || !isScalar(pair.value) ? rangeEnd(pair.key) : rangeEnd(pair.value);
       node = pair.value;
     } else if (isSeq(node)) {
       const item = node.items[Number(seg)];
       if (item === undefined) break;
       offset = rangeStart(item) ?? offset;
+      end = isScalar(item) ? rangeEnd(item) : undefined;
       node = item;
     } else {
       break;
     }
   }
   const { line, col } = parsed.lines.linePos(offset);
-  return { line, column: col };
+  const e = parsed.lines.linePos(end !== undefined && end > offset ? end : offset + 1);
+  return { line, column: col, endLine: e.line, endColumn: e.col };
 }
 
 const rangeStart = (n: unknown): number | undefined =>
   n && typeof n === 'object' && 'range' in n ? (n as Node).range?.[0] : undefined;
+const rangeEnd = (n: unknown): number | undefined =>
+  n && typeof n === 'object' && 'range' in n ? (n as Node).range?.[1] : undefined;

@@ -20,7 +20,10 @@ const answer = {
     {
       type: 'object',
       additionalProperties: false,
-      properties: { score, note: { type: ['string', 'null'] } },
+      properties: {
+        score: { ...score, description: 'The score on the scale of the framework, "n/a" (does not apply) or empty (not answered).' },
+        note: { type: ['string', 'null'], description: 'Evidence or a remark, quoted in the report.' },
+      },
     },
   ],
 } as const;
@@ -44,21 +47,24 @@ const sessionEntry = {
 
 export const answersSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://smart-village-kit.invalid/schema/answers.schema.json',
   title: 'smart-village-kit answers',
+  description: 'The answers of one village (one respondent or one facilitated session) to a criteria framework.',
   type: 'object',
   required: ['schema', 'framework', 'village', 'answers'],
   additionalProperties: false,
   properties: {
-    schema: { const: 'village-kit/answers@1' },
-    framework: { type: 'string', pattern: ID_PATTERN },
-    village: { type: 'string', minLength: 1, pattern: '\\S' },
-    municipality: optionalText,
-    lag: optionalText,
-    respondent: optionalText,
-    date: { anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'null' }] },
-    language: { anyOf: [{ type: 'string', pattern: LANG_PATTERN }, { type: 'null' }] },
-    sessions: { anyOf: [{ type: 'array', items: sessionEntry }, { type: 'null' }] },
+    schema: { const: 'village-kit/answers@1', description: 'The kind and version of this file: always "village-kit/answers@1".' },
+    framework: { type: 'string', pattern: ID_PATTERN, description: 'The id of the criteria framework these answers are for.' },
+    village: { type: 'string', minLength: 1, pattern: '\\S', description: 'The name of the village (answers of the same village are combined).' },
+    municipality: { ...optionalText, description: 'The municipality of the village.' },
+    lag: { ...optionalText, description: 'The LEADER local action group (LAG).' },
+    respondent: { ...optionalText, description: 'Who answered (a person, or a facilitated session).' },
+    date: { anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'null' }], description: 'When, as YYYY-MM-DD.' },
+    language: { anyOf: [{ type: 'string', pattern: LANG_PATTERN }, { type: 'null' }], description: 'The language the answers were given in (and of the report), e.g. "lv".' },
+    sessions: { anyOf: [{ type: 'array', items: sessionEntry }, { type: 'null' }], description: 'The assess sessions that wrote this file: date, start and end time, facilitators, people present.' },
     answers: {
+      description: 'One entry per criterion, "pillar.criterion": a score, "n/a", empty, or { score, note }.',
       anyOf: [
         {
           type: 'object',

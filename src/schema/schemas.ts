@@ -2,6 +2,7 @@ import { answersSchema } from './answers.js';
 import { criteriaSchema } from './criteria.js';
 import { planFileSchema } from './plan-file.js';
 import { planReportSchema } from './plan-report.js';
+import { validateReportSchema } from './validate-report.js';
 
 export const SCHEMAS = {
   criteria: criteriaSchema,
@@ -19,4 +20,4 @@ export const SCHEMA_TAGS: Record<SchemaKind, string> = {
 };
 
 /** Every schema `village schema` prints and `npm run schemas` writes: the input files' and the plan JSON's. */
-export const PRINTED_SCHEMAS = { ...SCHEMAS, plan: planReportSchema } as const;
+export const PRINTED_SCHEMAS = { ...SCHEMAS, plan: planReportSchema, validate: validateReportSchema } as const;

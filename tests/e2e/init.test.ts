@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir, village } from '../helpers/cli.js';
+import { dirname, join, resolve } from 'node:path';
+import { ROOT, tempDir, village } from '../helpers/cli.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -11,7 +12,9 @@ describe('village init', () => {
     const r = village(['init', '--village', 'Ērgļi', '--out', file]);
     expect(r.code).toBe(0);
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/smart-village-kit@0.1.0/schema/answers.schema.json');
+    // The $schema line resolves: a relative path to the installed kit's schema (nothing nearer here).
+    const line = /^# yaml-language-server: \$schema=(\.{1,2}\/.*)$/.exec(text.split('\n')[0] ?? '');
+    expect(resolve(dirname(file), line?.[1] ?? '')).toBe(join(ROOT, 'schema', 'answers.schema.json'));
     expect(text).toContain('village: Ērgļi\n');
     expect(text).toContain('  # 1/27 Kopīga ilgtermiņa vīzija\n');
     expect(text).toContain('  # Jautājums: Vai kopienai ir kopīgi veidots ilgtermiņa attīstības redzējums (vīzija)?\n');
@@ -20,6 +23,17 @@ describe('village init', () => {
     expect(village(['validate', file]).code).toBe(0);
     const scored = JSON.parse(village(['score', file, '--format', 'json']).stdout) as { results: { level: string; overall: number | null }[] };
     expect(scored.results[0]).toMatchObject({ level: 'incomplete', overall: null });
+  });
+
+  it('points the $schema line at the schema a repository committed with village schema answers --out', () => {
+    const repo = tempDir();
+    expect(village(['schema', 'answers', '--out', repo.path('schema')]).code).toBe(0);
+    expect(readFileSync(repo.path('schema/answers.schema.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'answers.schema.json'), 'utf8'));
+    expect(village(['init', '--village', 'X', '--out', repo.path('answers/x.yaml')]).code).toBe(0);
+    const first = readFileSync(repo.path('answers/x.yaml'), 'utf8').split('\n')[0];
+    repo.cleanup();
+    expect(first).toBe('# yaml-language-server: $schema=../schema/answers.schema.json');
+    expect(village(['init', '--village', 'X', '--schema-url', 'https://example.org/a.json']).stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=https://example.org/a.json');
   });
 
   it('round-trips: a filled-in blank file scores', () => {

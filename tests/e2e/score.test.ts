@@ -81,7 +81,9 @@ describe('village score', () => {
   it('sorts and filters by level, and fails under a level for scripts', () => {
     expect(json(['examples/', '--sort', 'overall']).doc.results.map((r) => r.village)).toEqual(['Alsunga', 'Ērgļi', 'Lejasciems']);
     expect(json(['examples/', '--sort', 'level', '--level', 'lighthouse,starting']).doc.results.map((r) => r.village)).toEqual(['Alsunga', 'Lejasciems']);
-    expect(village(['score', 'examples/', '--fail-under', 'transition']).code).toBe(1);
+    const failing = village(['score', 'examples/', '--fail-under', 'transition']);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/^Below level transition: .+$/m);
     expect(village(['score', 'examples/alsunga.yaml', 'examples/ergli', '--fail-under', 'transition']).code).toBe(0);
     const wrong = village(['score', 'examples/', '--fail-under', 'gold']);
     expect(wrong.code).toBe(2);

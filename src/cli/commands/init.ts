@@ -12,7 +12,7 @@ export const initCommand = (ctx: CliContext) =>
     .addOption(separatorOption('CSV separator: , ; or tab'))
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
     .option('--force', 'overwrite FILE if it exists')
-    .option('--schema-url <url>', 'where editors find the answers JSON Schema')
+    .option('--schema-url <url>', 'where editors find the answers JSON Schema (default: a relative path to schema/answers.schema.json or node_modules/smart-village-kit/schema/ found in the folder or above, else the kit\'s own)')
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -23,7 +23,7 @@ export const initCommand = (ctx: CliContext) =>
       ]),
     )
     .action(async (o) => {
-      const { init, DEFAULT_SCHEMA_URL } = await import('../../commands/init.js');
+      const { init } = await import('../../commands/init.js');
       const opts = {
         village: o.village,
         criteria: o.criteria,
@@ -33,7 +33,7 @@ export const initCommand = (ctx: CliContext) =>
         force: o.force === true,
         lang: ctx.ui(o.lang),
         langFlag: o.lang,
-        schemaUrl: o.schemaUrl ?? DEFAULT_SCHEMA_URL,
+        schemaUrl: o.schemaUrl,
         separator: o.separator,
       };
       ctx.setExit(await init(opts, ctx.term()));

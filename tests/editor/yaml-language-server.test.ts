@@ -1,0 +1,75 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, tempDir, village } from '../helpers/cli.js';
+import { Lsp } from '../helpers/lsp.js';
+
+interface Diagnostic {
+  message: string;
+  range: { start: { line: number; character: number } };
+}
+
+/**
+ * The real yaml-language-server (the engine of VS Code's YAML extension), driven over stdio,
+ * against a criteria file whose `$schema` line points at the schema `village schema --out` wrote.
+ */
+describe('the schemas in an editor (yaml-language-server)', () => {
+  const repo = tempDir();
+  const lsp = new Lsp();
+  afterAll(() => {
+    lsp.close();
+    repo.cleanup();
+  });
+
+  it('reports a wrong key, completes a key, and shows the description on hover', async () => {
+    expect(village(['schema', 'criteria', '--out', repo.path('schema')]).code).toBe(0);
+    const body = readFileSync(`${FIXTURES}/four-pillars.yaml`, 'utf8').replace(/^# yaml-language-server:.*\n/m, '');
+    // A typo'd key ("titel") in the first pillar, and coverage_min to hover over.
+    const text = `# yaml-language-server: $schema=../schema/criteria.schema.json\n${body.replace(/^(\s+)title:/m, '$1titel:')}`;
+    const file = repo.path('criteria/my-lag.yaml');
+    mkdirSync(repo.path('criteria'), { recursive: true });
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+
+    await lsp.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(repo.dir).href,
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: false } } },
+      },
+    });
+    lsp.notify('initialized', {});
+    lsp.notify('workspace/didChangeConfiguration', { settings: lsp.settings });
+    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+
+    const lines = text.split('\n');
+    const typoLine = lines.findIndex((l) => /^\s+titel:/.test(l));
+    const diagnostics = await lsp.until((n) => {
+      const p = n.params as { uri?: string; diagnostics?: Diagnostic[] };
+      return n.method === 'textDocument/publishDiagnostics' && p.uri === uri && (p.diagnostics?.length ?? 0) > 0 ? p.diagnostics : undefined;
+    });
+    expect(diagnostics.some((d) => /titel/.test(d.message) && d.range.start.line === typoLine)).toBe(true);
+
+    // Completion on a new key line at the top level offers the keys not written yet.
+    const withBlank = `${text}\n`;
+    const lastLine = withBlank.split('\n').length - 1;
+    lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: withBlank }] });
+    const completion = await lsp.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: lastLine, character: 0 },
+    });
+    const labels = (Array.isArray(completion) ? completion : completion.items).map((i) => i.label);
+    expect(labels).toContain('funding');
+
+    // Hover on coverage_min shows its description from the schema.
+    const covLine = lines.findIndex((l) => l.startsWith('coverage_min:'));
+    expect(covLine).toBeGreaterThan(0);
+    const hover = await lsp.request<{ contents: { value: string } | string }>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: covLine, character: 3 },
+    });
+    const value = typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
+    expect(value).toContain('The share (0–1) of weighted criteria that must be answered');
+  }, 120_000);
+});
