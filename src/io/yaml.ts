@@ -207,7 +207,8 @@ function inspect(doc: Document): { problems: Problem[]; floats: { path: PathSegm
         const keyStart = rangeStart(key) ?? start;
         let name: string;
         if (isScalar(key)) {
-          name = key.value === null || key.value === undefined ? '' : String(key.value as string | number | boolean);
+          const kv: unknown = key.value;
+          name = kv === null || kv === undefined ? '' : String(kv as string);
           if (RESERVED_KEYS.has(name)) problems.push({ diagnostic: error('yaml.reservedKey', { key: name }), offset: keyStart });
           else if (seen.has(name)) problems.push({ diagnostic: error('yaml.duplicateKey', { key: shorten(name) }), offset: keyStart });
           seen.add(name);
