@@ -208,7 +208,7 @@ function inspect(doc: Document): { problems: Problem[]; floats: { path: PathSegm
         let name: string;
         if (isScalar(key)) {
           const kv: unknown = key.value;
-          name = kv === null || kv === undefined ? '' : typeof kv === 'object' ? JSON.stringify(kv) : String(kv);
+          name = typeof kv === 'string' ? kv : typeof kv === 'number' || typeof kv === 'boolean' ? String(kv) : kv === null || kv === undefined ? '' : JSON.stringify(kv);
           if (RESERVED_KEYS.has(name)) problems.push({ diagnostic: error('yaml.reservedKey', { key: name }), offset: keyStart });
           else if (seen.has(name)) problems.push({ diagnostic: error('yaml.duplicateKey', { key: shorten(name) }), offset: keyStart });
           seen.add(name);
