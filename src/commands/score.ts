@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { evaluate, type VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, UNPLACED, type Framework } from '../core/framework.js';
@@ -11,7 +10,7 @@ import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { progress } from '../io/progress.js';
 import { loadResponses } from '../io/responses.js';
 import type { Terminal } from '../io/terminal.js';
-import { writeFileSafe } from '../io/write.js';
+import { writeFileInside } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
@@ -110,7 +109,7 @@ async function writeReports(
     taken.add(name.toLowerCase());
     const rendered = await renderer.render(villagePlanView(r, lang, date, { firstSteps: opts.firstSteps }));
     if (rendered.diagnostic) return [rendered.diagnostic];
-    const failed = await writeFileSafe(join(dir, `${name}.${opts.reportFormat}`), rendered.data, opts.force);
+    const failed = await writeFileInside(dir, `${name}.${opts.reportFormat}`, rendered.data, opts.force);
     if (failed) out.push(failed);
   }
   // Excel needs the BOM to read UTF-8 (Latvian letters) correctly.
@@ -119,7 +118,7 @@ async function writeReports(
     ['summary.csv', csv],
     ['summary.json', jsonDocument(results, errors, warnings)],
   ] as const) {
-    const failed = await writeFileSafe(join(dir, file), data, opts.force);
+    const failed = await writeFileInside(dir, file, data, opts.force);
     if (failed) out.push(failed);
   }
   return out;
