@@ -19,6 +19,7 @@ import { jsonChunks, jsonDocument } from '../render/results.js';
 import { resultsTable } from '../render/table.js';
 import type { ScoreFormat, Sort } from '../vocab.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
+import { append } from '../core/limits.js';
 
 export interface ScoreOptions {
   inputs: string[];
@@ -78,7 +79,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
   if (opts.reports) {
-    all.push(...(await writeReports(opts.reports, shown, errors, warnings, opts, fw)));
+    append(all, await writeReports(opts.reports, shown, errors, warnings, opts, fw));
   }
   printDiagnostics(all, lang, term);
   const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;

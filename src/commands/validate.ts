@@ -10,6 +10,7 @@ import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
 import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
 import type { ValidateFormat } from '../vocab.js';
+import { append, capDiagnostics } from '../core/limits.js';
 
 export interface ValidateOptions {
   files: string[];
@@ -36,8 +37,8 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   for (const file of files) {
     if (isCsv(file)) {
       const fw = answersFramework();
-      const found = fw ? (await loadCsv(file, fw)).diagnostics : [];
-      diagnostics.push(...found);
+      const found = fw ? capDiagnostics((await loadCsv(file, fw)).diagnostics) : [];
+      append(diagnostics, found);
       reports.push({ file, kind: 'answers', valid: !hasErrors(found) });
       continue;
     }
@@ -48,17 +49,17 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       const k = kindOf(parsed, file);
       kind = k.kind;
       if (k.diagnostic) found.push(k.diagnostic);
-      if (kind === 'criteria') found.push(...frameworkFrom(parsed, file).diagnostics);
+      if (kind === 'criteria') append(found, frameworkFrom(parsed, file).diagnostics);
       if (kind === 'answers') {
         const fw = answersFramework();
-        if (fw) found.push(...responseFrom(parsed, file, fw).diagnostics);
+        if (fw) append(found, responseFrom(parsed, file, fw).diagnostics);
       }
     }
-    diagnostics.push(...found);
+    append(diagnostics, found);
     reports.push({ file, kind, valid: !hasErrors(found) });
   }
   // A broken --criteria file makes every answers file unverifiable: say why, once.
-  if (framework && !framework.value) diagnostics.push(...framework.diagnostics);
+  if (framework && !framework.value) append(diagnostics, framework.diagnostics);
 
   const sorted = [...diagnostics].sort(byPosition);
   const valid = !hasErrors(sorted);

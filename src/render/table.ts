@@ -3,6 +3,7 @@ import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
 import { round1 } from '../core/round.js';
 import { label, type UiLang } from '../i18n/messages.js';
+import { maxOf } from '../core/limits.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */
 export const width = (s: string): number => Array.from(s.normalize('NFC')).length;
@@ -47,7 +48,7 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
       disagreements(r),
     ];
   });
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = header.map((h, i) => maxOf([width(h), ...rows.map((r) => width(r[i] ?? ''))]));
   const numeric = (i: number): boolean => i >= 2;
   const line = (cells: string[], style: (i: number, s: string) => string = (_i, x) => x): string =>
     cells.map((c, i) => style(i, pad(c, widths[i] ?? 0, numeric(i)))).join('  ').trimEnd();
