@@ -109,7 +109,11 @@ async function writeReports(
     const name = safeFileName(r.village, taken);
     taken.add(name.toLowerCase());
     const rendered = await renderer.render(villagePlanView(r, lang, date, { firstSteps: opts.firstSteps }));
-    if (rendered.diagnostic) return [rendered.diagnostic];
+    if (rendered.diagnostic) {
+      // One village's template failure is that village's: the others and the summaries go on.
+      out.push(rendered.diagnostic);
+      continue;
+    }
     const failed = await writeFileInside(dir, `${name}.${opts.reportFormat}`, rendered.data, opts.force);
     if (failed) out.push(failed);
   }
