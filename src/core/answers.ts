@@ -1,6 +1,7 @@
 import { FULL_ID_PATTERN, type AnswersFile, type AnswerValue } from '../schema/answers.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import type { Framework } from './framework.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from './limits.js';
 import { suggest } from './suggest.js';
 
 /** One criterion's answer: a raw score, not applicable, or unanswered (null). */
@@ -79,10 +80,13 @@ export function checkAnswers(data: unknown, framework: Framework): Diagnostic[] 
   }
   if (!isObject(data.answers)) return diagnostics;
   const { min, max } = framework.scale;
+  let unknown = 0;
   for (const [id, value] of Object.entries(data.answers)) {
     if (!framework.criteria.has(id)) {
       if (FULL_ID.test(id)) {
-        diagnostics.push(error('ans.unknownCriterion', { id, suggestion: suggest(id, framework.criteria.keys()) }, ['answers', id], 'key'));
+        // Only the first ones are shown (capDiagnostics): no edit distances for the rest.
+        const suggestion = unknown++ < MAX_DIAGNOSTICS_PER_CODE ? suggest(id, framework.criteria.keys()) : undefined;
+        diagnostics.push(error('ans.unknownCriterion', { id, suggestion }, ['answers', id], 'key'));
       }
       continue;
     }
