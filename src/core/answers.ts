@@ -41,6 +41,8 @@ const plainAnswers = new Map<Score, Answer>();
  * shared: a batch of ten thousand files makes two hundred thousand of them.
  */
 export function plainAnswer(score: Score): Answer {
+  // A Map sees -0 and 0 as one key: without this, the first `-0` read would be cached and given back for every 0.
+  if (score === 0) score = 0;
   let a = plainAnswers.get(score);
   if (!a) {
     a = Object.freeze({ score, note: null });

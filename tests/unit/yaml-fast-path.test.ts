@@ -6,7 +6,7 @@ import { parseYaml, quickParse } from '../../src/io/yaml.js';
 // means on every text it accepts. Values sit on the edges of core-schema resolution and of YAML
 // features the two libraries treat differently.
 const PLAIN = [
-  '3', '0', '-1', '+4', '007', '0o17', '0x1F', '0o9', '0xZ', '1_000', '1.5', '3.0', '.5', '-.5', '1e3', '1E-2', '1.e2', '1e-400',
+  '3', '0', '-0', '-00', '+0', '-1', '+4', '007', '0o17', '0x1F', '0o9', '0xZ', '1_000', '1.5', '3.0', '.5', '-.5', '1e3', '1E-2', '1.e2', '1e-400',
   '2.9999999999999999', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', 'inf', 'null', 'Null', 'NULL', '~', 'nUll', 'true', 'True',
   'TRUE', 'tRue', 'false', 'yes', 'no', 'on', 'n/a', 'N/A', 'Ērgļi', 'Kuldīgas novads', 'a, b', 'x]', 'x}', 'C#', 'a #b', 'a: b', 'a:b',
   'ends:', "it's", '2026-03-14', '2026-03-14 10:22', '-', '-x', '- x', '?x', ':x', '[x]', '{x}', '#x', '&a', '*a', '!t', '!!float 3',
