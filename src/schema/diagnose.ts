@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from '../core/limits.js';
 import { suggest } from '../core/suggest.js';
 import { FULL_ID_PATTERN } from './answers.js';
 import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
@@ -64,9 +65,11 @@ export function diagnoseSchema(errors: readonly ErrorObject[]): Diagnostic[] {
     if (matching >= 0) skip.add(e);
   });
   const seen = new Set<string>();
+  let unknown = 0;
   for (const e of errors) {
     if (skip.has(e) || e.keyword === 'propertyNames' || e.keyword === 'if') continue;
-    const d = one(e);
+    // Only the first unknown keys are shown (capDiagnostics): no edit distances for the rest.
+    const d = one(e, e.keyword !== 'additionalProperties' || unknown++ < MAX_DIAGNOSTICS_PER_CODE);
     if (!d) continue;
     const key = [d.code, String(d.params.key), ...(d.path ?? [])].join('\u0000');
     if (seen.has(key)) continue;
@@ -76,7 +79,7 @@ export function diagnoseSchema(errors: readonly ErrorObject[]): Diagnostic[] {
   return out;
 }
 
-function one(e: ErrorObject): Diagnostic | null {
+function one(e: ErrorObject, withSuggestion: boolean): Diagnostic | null {
   const path = toPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
@@ -89,7 +92,7 @@ function one(e: ErrorObject): Diagnostic | null {
       return error('schema.required', { key: String(p.missingProperty) }, path);
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
-      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const known = withSuggestion ? Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) : [];
       return error('schema.unknownKey', { key, suggestion: suggest(key, known) }, [...path, key], 'key');
     }
     case 'type':
