@@ -4,6 +4,7 @@ import { buildProgram, defaultUi, type RunState } from './cli/program.js';
 import { EXIT, UserError, type ExitCode } from './errors.js';
 import { terminal, type Streams } from './io/terminal.js';
 import { diagnosticLine } from './render/diagnostics.js';
+import { sanitize } from './render/escape.js';
 
 /**
  * Runs `village` with argv and returns the exit code. The only place that turns errors into
@@ -24,7 +25,7 @@ export async function main(argv: string[], streams: Streams): Promise<ExitCode> 
     if (e instanceof UserError) {
       const term = state.term ?? terminal(streams);
       for (const d of [...e.diagnostics].sort(byPosition)) term.err(`${diagnosticLine(d, state.lang, term.errColor)}\n`);
-      if (e.message) term.err(`village: ${e.message}\n`);
+      if (e.message) term.err(`village: ${sanitize(e.message)}\n`);
       return e.exitCode;
     }
     const err = e instanceof Error ? e : new Error(String(e));
@@ -41,6 +42,10 @@ export async function main(argv: string[], streams: Streams): Promise<ExitCode> 
  * and exit 1.
  */
 export async function run(): Promise<void> {
+  // Node's own warnings (a library's emitWarning, deprecations) are not messages of the kit: they
+  // never reach stderr, where they would read as unlocated diagnostics.
+  process.removeAllListeners('warning');
+  process.on('warning', () => undefined);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     process.stderr.write(`village: cannot write the output: ${e.code ?? e.message}\n`);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { evaluate, type VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, UNPLACED, type Framework } from '../core/framework.js';
@@ -11,7 +10,7 @@ import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { progress } from '../io/progress.js';
 import { loadResponses } from '../io/responses.js';
 import type { Terminal } from '../io/terminal.js';
-import { writeFileSafe } from '../io/write.js';
+import { writeFileInside } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
@@ -20,6 +19,7 @@ import { jsonChunks, jsonDocument } from '../render/results.js';
 import { resultsTable } from '../render/table.js';
 import type { ScoreFormat, Sort } from '../vocab.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
+import { append } from '../core/limits.js';
 
 export interface ScoreOptions {
   inputs: string[];
@@ -79,7 +79,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
   if (opts.reports) {
-    all.push(...(await writeReports(opts.reports, shown, errors, warnings, opts, fw)));
+    append(all, await writeReports(opts.reports, shown, errors, warnings, opts, fw));
   }
   printDiagnostics(all, lang, term);
   const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;
@@ -111,8 +111,12 @@ async function writeReports(
     const name = safeFileName(r.village, taken);
     taken.add(name.toLowerCase());
     const rendered = await renderer.render(villagePlanView(r, lang, date, { firstSteps: opts.firstSteps }));
-    if (rendered.diagnostic) return [rendered.diagnostic];
-    const failed = await writeFileSafe(join(dir, `${name}.${opts.reportFormat}`), rendered.data, opts.force);
+    if (rendered.diagnostic) {
+      // One village's template failure is that village's: the others and the summaries go on.
+      out.push(rendered.diagnostic);
+      continue;
+    }
+    const failed = await writeFileInside(dir, `${name}.${opts.reportFormat}`, rendered.data, opts.force);
     if (failed) out.push(failed);
   }
   // Excel needs the BOM to read UTF-8 (Latvian letters) correctly.
@@ -121,7 +125,7 @@ async function writeReports(
     ['summary.csv', csv],
     ['summary.json', jsonDocument(results, errors, warnings)],
   ] as const) {
-    const failed = await writeFileSafe(join(dir, file), data, opts.force);
+    const failed = await writeFileInside(dir, file, data, opts.force);
     if (failed) out.push(failed);
   }
   return out;

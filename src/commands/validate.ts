@@ -18,6 +18,7 @@ import { coded, diagnosticLine, githubOutput } from '../render/diagnostics.js';
 import { sarifLog } from '../render/sarif.js';
 import { VERSION } from '../version.js';
 import type { ValidateFormat } from '../vocab.js';
+import { append, capDiagnostics } from '../core/limits.js';
 
 export interface ValidateOptions {
   files: string[];
@@ -116,7 +117,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       if (k.diagnostic) entry.found.push(k.diagnostic);
       if (k.kind === 'criteria') {
         const loaded = frameworkFrom(parsed, file);
-        entry.found.push(...loaded.diagnostics);
+        append(entry.found, loaded.diagnostics);
         const id = idOf(parsed.data);
         if (id !== undefined && !frameworks.has(id)) frameworks.set(id, { file, framework: loaded.value });
       }
@@ -139,7 +140,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     if (id !== undefined && !frameworks.has(id)) frameworks.set(id, { file: c, framework: loaded.value });
   }
   const brokenCriteria = extra.some((l) => !l.value);
-  for (const l of extra) diagnostics.push(...l.diagnostics);
+  for (const l of extra) append(diagnostics, l.diagnostics);
   let bundled: Framework | null | undefined;
   const bundledFw = (): Framework | null => (bundled ??= loadFramework(BUNDLED_CRITERIA).value);
 
@@ -150,7 +151,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     if (e.kind === 'answers' && e.parsed === null && isCsv(e.file)) {
       // A CSV names no framework: the first --criteria, else the only criteria of the run, else the bundled.
       const fw = opts.criteria.length > 0 ? extra[0]?.value : frameworks.size === 1 ? [...frameworks.values()][0]?.framework : bundledFw();
-      if (fw) e.found.push(...(await loadCsv(e.file, fw)).diagnostics);
+      if (fw) append(e.found, capDiagnostics((await loadCsv(e.file, fw)).diagnostics));
       else e.found.push({ ...error('ans.notChecked', { framework: '' }), file: e.file, line: 1, column: 1 });
       checked = Boolean(fw);
     } else if ((e.kind === 'answers' || e.kind === 'plan-file') && e.parsed) {
@@ -162,11 +163,11 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       else if (bundledFw()?.id === id) fw = bundledFw();
       else if (opts.criteria.length > 0) [fw, broken] = [extra[0]?.value ?? null, brokenCriteria];
       else fw = frameworks.size === 0 ? bundledFw() : null;
-      if (fw) e.found.push(...(e.kind === 'plan-file' ? planFileFrom(e.parsed, e.file, fw) : responseFrom(e.parsed, e.file, fw)).diagnostics);
+      if (fw) append(e.found, (e.kind === 'plan-file' ? planFileFrom(e.parsed, e.file, fw) : responseFrom(e.parsed, e.file, fw)).diagnostics);
       else e.found.push({ ...error(broken ? 'ans.notChecked' : 'ans.noCriteria', { framework: id ?? '' }), file: e.file, line: 1, column: 1 });
       checked = Boolean(fw);
     }
-    diagnostics.push(...e.found);
+    append(diagnostics, e.found);
     reports.push({ file: e.file, kind: e.kind, checked, valid: checked && !hasErrors(e.found) });
   }
 

@@ -1,6 +1,7 @@
 import { FULL_ID_PATTERN, type AnswersFile, type AnswerValue } from '../schema/answers.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import type { Framework } from './framework.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from './limits.js';
 import { suggest } from './suggest.js';
 
 /** One criterion's answer: a raw score, not applicable, or unanswered (null). */
@@ -40,6 +41,8 @@ const plainAnswers = new Map<Score, Answer>();
  * shared: a batch of ten thousand files makes two hundred thousand of them.
  */
 export function plainAnswer(score: Score): Answer {
+  // A Map sees -0 and 0 as one key: without this, the first `-0` read would be cached and given back for every 0.
+  if (score === 0) score = 0;
   let a = plainAnswers.get(score);
   if (!a) {
     a = Object.freeze({ score, note: null });
@@ -79,10 +82,13 @@ export function checkAnswers(data: unknown, framework: Framework): Diagnostic[] 
   }
   if (!isObject(data.answers)) return diagnostics;
   const { min, max } = framework.scale;
+  let unknown = 0;
   for (const [id, value] of Object.entries(data.answers)) {
     if (!framework.criteria.has(id)) {
       if (FULL_ID.test(id)) {
-        diagnostics.push(error('ans.unknownCriterion', { id, suggestion: suggest(id, framework.criteria.keys()) }, ['answers', id], 'key'));
+        // Only the first ones are shown (capDiagnostics): no edit distances for the rest.
+        const suggestion = unknown++ < MAX_DIAGNOSTICS_PER_CODE ? suggest(id, framework.criteria.keys()) : undefined;
+        diagnostics.push(error('ans.unknownCriterion', { id, suggestion }, ['answers', id], 'key'));
       }
       continue;
     }

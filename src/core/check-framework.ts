@@ -5,6 +5,9 @@ import { suggest } from './suggest.js';
 
 type Path = PathSegment[];
 
+/** The most steps a scale may have: every step needs a label, and no survey asks more finely. */
+export const MAX_SCALE_STEPS = 100;
+
 /**
  * The checks of a criteria file that a JSON Schema cannot express (docs/formats.md): ids unique,
  * every text in every language, steps and thresholds on the scale, references resolved,
@@ -13,8 +16,9 @@ type Path = PathSegment[];
 export function checkFramework(file: CriteriaFile): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { min, max } = file.scale;
-  const scaleOk = min < max;
-  if (!scaleOk) out.push(error('crit.scaleOrder', { min, max }, ['scale', 'max']));
+  const scaleOk = min < max && max - min <= MAX_SCALE_STEPS;
+  if (min >= max) out.push(error('crit.scaleOrder', { min, max }, ['scale', 'max']));
+  else if (!scaleOk) out.push(error('crit.scaleTooLarge', { min, max, limit: MAX_SCALE_STEPS }, ['scale', 'max']));
 
   checkTexts(file, out);
 

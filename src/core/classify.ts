@@ -1,6 +1,7 @@
 import { INCOMPLETE, UNPLACED, type Framework, type Level, type Rules } from './framework.js';
 import { round1 } from './round.js';
 import type { Scores } from './scoring.js';
+import { append } from './limits.js';
 
 /** One condition of a level, checked against a village's scores. */
 export interface RuleCheck {
@@ -59,7 +60,7 @@ export type RuleKind = keyof typeof RULES;
 export function checkRules(rules: Rules, scores: ScoreView): RuleCheck[] {
   const out: RuleCheck[] = [];
   for (const [kind, value] of Object.entries(rules) as [RuleKind, never][]) {
-    out.push(...(RULES[kind] as Check)(value, scores));
+    append(out, (RULES[kind] as Check)(value, scores));
   }
   return out;
 }

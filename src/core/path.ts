@@ -1,6 +1,7 @@
 import { checkRules, meets, type Classification, type RuleCheck, type ScoreView } from './classify.js';
 import { INCOMPLETE, span, type Framework, type Rules } from './framework.js';
 import { criterionScore, weightedMean, type Scores } from './scoring.js';
+import { append } from './limits.js';
 
 /** One raise of a path: a scored criterion from its mean raw score (unrounded) to a whole scale value. */
 export interface Raise {
@@ -324,7 +325,7 @@ export function pathToLevel(fw: Framework, scores: Scores, levelId: string): Pat
         if ((raws.get(c.id) ?? null) !== null) unit.add((pWeights * span(fw.scale)) / ((pw[j] ?? 0) * c.weight * 100));
       }
     });
-    lambdas.push(...[...unit].sort((x, y) => x - y));
+    append(lambdas, [...unit].sort((x, y) => x - y));
   }
   const L = lambdas.length;
 

@@ -1,5 +1,6 @@
 import type { Response } from './answers.js';
 import { span, type Framework, type Scale } from './framework.js';
+import { maxOf, minOf } from './limits.js';
 
 export interface Note {
   text: string;
@@ -61,8 +62,8 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
       if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent });
     }
     const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
-    const lo = raws.length > 0 ? Math.min(...raws) : null;
-    const hi = raws.length > 0 ? Math.max(...raws) : null;
+    const lo = raws.length > 0 ? minOf(raws) : null;
+    const hi = raws.length > 0 ? maxOf(raws) : null;
     criteria.set(c.id, {
       id: c.id,
       raw,

@@ -147,6 +147,19 @@ export const messages = {
   'usage.badOutput': (p) => `--output takes FORMAT=FILE (e.g. sarif=out.sarif), not ${q(p.value)}`,
   'usage.twoToStdout': (p) => `only one format can go to the standard output (${p.formats}); write the others with --output FORMAT=FILE`,
   'usage.stdinPath': () => '"-" reads standard input: name the file it stands for with --stdin-filepath FILE',
+  // #9 hostile input
+  'yaml.directive': (p) => `the directive ${q(p.directive)} is not supported: the kit reads YAML 1.2 only (remove the line)`,
+  'yaml.tag': (p) => `the tag ${q(p.tag)} is not supported: write the plain value without a "!" tag`,
+  'yaml.reservedKey': (p) => `the key ${q(p.key)} is not allowed`,
+  'yaml.collectionKey': () => 'a key must be a single word or text, not a list or mapping',
+  'answers.floatScore': (p) => `${q(p.value)} is written as a decimal number: write a score as a whole number, like 3`,
+  'crit.scaleTooLarge': (p) => `the scale from ${p.min} to ${p.max} has more than ${p.limit} steps`,
+  'diagnostics.more': (p) => `… and ${p.count} more like this`,
+  'out.notRegular': (p) => `${q(p.file)} is not a regular file (a device, FIFO or socket): it is never written, even with --force`,
+  'out.symlink': (p) => `${q(p.file)} is a symbolic link: it is never written through, even with --force (remove the link)`,
+  'out.outside': (p) => `${q(p.file)} would be written outside the folder ${q(p.dir)}`,
+  'out.short': (p) => `cannot write ${q(p.file)}: only ${p.written} of ${p.size} bytes were written (is the disk full?); the old file is kept`,
+  'template.limit': (p) => `template: the report grew over ${p.limit} (nesting or size); the template is stopped`,
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */

@@ -139,6 +139,19 @@ export const messages: Messages = {
   'usage.badOutput': (p) => `--output gaida FORMĀTS=FAILS (piemēram, sarif=out.sarif), nevis ${q(p.value)}`,
   'usage.twoToStdout': (p) => `standartizvadē var rakstīt tikai vienu formātu (${p.formats}); pārējos ierakstiet ar --output FORMĀTS=FAILS`,
   'usage.stdinPath': () => '“-” lasa standartievadi: norādiet failu, ko tā aizstāj, ar --stdin-filepath FAILS',
+  // #9 hostile input
+  'yaml.directive': (p) => `direktīva ${q(p.directive)} netiek atbalstīta: rīks lasa tikai YAML 1.2 (izdzēsiet šo rindu)`,
+  'yaml.tag': (p) => `birka ${q(p.tag)} netiek atbalstīta: rakstiet vērtību bez “!” birkas`,
+  'yaml.reservedKey': (p) => `atslēga ${q(p.key)} nav atļauta`,
+  'yaml.collectionKey': () => 'atslēgai jābūt vienam vārdam vai tekstam, nevis sarakstam vai kartējumam',
+  'answers.floatScore': (p) => `${q(p.value)} ir uzrakstīts kā decimālskaitlis: vērtējumu rakstiet kā veselu skaitli, piemēram, 3`,
+  'crit.scaleTooLarge': (p) => `skalā no ${p.min} līdz ${p.max} ir vairāk nekā ${p.limit} pakāpju`,
+  'diagnostics.more': (p) => `… un vēl ${p.count} līdzīgas`,
+  'out.notRegular': (p) => `${q(p.file)} nav parasts fails (ierīce, FIFO vai ligzda): tajā nekad neraksta, arī ar --force`,
+  'out.symlink': (p) => `${q(p.file)} ir simboliskā saite: caur to nekad neraksta, arī ar --force (izdzēsiet saiti)`,
+  'out.outside': (p) => `${q(p.file)} tiktu ierakstīts ārpus mapes ${q(p.dir)}`,
+  'out.short': (p) => `nevar ierakstīt ${q(p.file)}: ierakstīti tikai ${p.written} no ${p.size} baitiem (vai disks ir pilns?); vecais fails saglabāts`,
+  'template.limit': (p) => `veidne: pārskats pārsniedza ${p.limit} (ligzdojums vai izmērs); veidne apturēta`,
 };
 
 export const labels: Labels = {

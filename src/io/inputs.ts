@@ -1,47 +1,66 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostic.js';
+import { append } from '../core/limits.js';
 import { fsError } from './read.js';
 
 export const YAML_EXTS = ['.yaml', '.yml'] as const;
 export const INPUT_EXTS = [...YAML_EXTS, '.csv'] as const;
 
 const wanted = (file: string, exts: readonly string[]): boolean => exts.includes(extname(file).toLowerCase());
+const at = (d: Diagnostic, file: string): Diagnostic => ({ ...d, file, line: 1, column: 1 });
 
 /**
  * Expands files and folders (recursively; hidden folders and node_modules skipped) into a sorted
  * list of files with the given extensions. A file named directly is kept whatever its extension.
+ * Symbolic links are followed (a folder reached twice is read once); a broken link is reported.
  */
 export async function expandInputs(paths: readonly string[], exts: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  const visited = new Set<string>();
   for (const p of paths) {
     let isDir: boolean;
     try {
       isDir = (await stat(p)).isDirectory();
     } catch (e) {
-      diagnostics.push({ ...fsError(e), file: p, line: 1, column: 1 });
+      diagnostics.push(at(fsError(e), p));
       continue;
     }
     if (!isDir) {
       files.push(p);
       continue;
     }
-    const found = (await walk(p)).filter((f) => wanted(f, exts)).sort();
-    if (found.length === 0) diagnostics.push({ ...error('file.noInputs', { path: p }), file: p, line: 1, column: 1 });
-    files.push(...found);
+    const found = (await walk(p, exts, visited, diagnostics)).sort();
+    if (found.length === 0) diagnostics.push(at(error('file.noInputs', { path: p }), p));
+    append(files, found);
   }
   return { files: [...new Set(files)], diagnostics };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, exts: readonly string[], visited: Set<string>, diagnostics: Diagnostic[]): Promise<string[]> {
   const out: string[] = [];
+  const real = await realpath(dir).catch(() => dir);
+  if (visited.has(real)) return out;
+  visited.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile()) out.push(full);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const target = await stat(full);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (err) {
+        if (wanted(full, exts)) diagnostics.push(at(fsError(err), full));
+        continue;
+      }
+    }
+    if (isDir) append(out, await walk(full, exts, visited, diagnostics));
+    else if (isFile && wanted(full, exts)) out.push(full);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { checkFramework } from '../core/check-framework.js';
 import { collapseLanguages } from '../core/collapse.js';
 import { error, hasErrors, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
 import { buildFramework, type Framework } from '../core/framework.js';
+import { capDiagnostics } from '../core/limits.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { CriteriaFile } from '../schema/criteria.js';
 import { diagnoseSchema } from '../schema/diagnose.js';
@@ -58,7 +59,7 @@ export function frameworkFrom(parsed: ParsedYaml, file: string): Loaded<Framewor
     const bad = schema.map((d) => d.path ?? []);
     semantic = semantic.filter((d) => !bad.some((b) => startsWith(d.path ?? [], b) || startsWith(b, d.path ?? [])));
   }
-  const diagnostics = [...schema, ...semantic.map((d) => locate(d, parsed, file))];
+  const diagnostics = capDiagnostics([...schema, ...semantic.map((d) => locate(d, parsed, file))]);
   return { value: hasErrors(diagnostics) ? null : buildFramework(data), diagnostics };
 }
 
@@ -84,9 +85,21 @@ export function loadFramework(file: string): Loaded<Framework> {
 export function responseFrom(parsed: ParsedYaml, file: string, framework: Framework): Loaded<Response> {
   const schema = validateSchema('answers', parsed, file);
   const semantic = checkAnswers(parsed.data, framework).map((d) => locate(d, parsed, file));
-  const diagnostics = [...schema, ...semantic.filter((d) => !schema.some((s) => s.line === d.line && s.column === d.column))];
+  const at = new Set(schema.map((s) => `${s.line}:${s.column}`));
+  const diagnostics = capDiagnostics([...schema, ...semantic.filter((d) => !at.has(`${d.line}:${d.column}`)), ...floatScores(parsed, file)]);
   const value = hasErrors(diagnostics) ? null : toResponse(parsed.data as AnswersFile, file);
   return { value, diagnostics };
+}
+
+/**
+ * Scores written as float literals (`3.0`, `1e0`, `2.9999999999999999`): YAML reads them as whole
+ * numbers, but what was typed is not a whole-number score (and may have been rounded), so they are
+ * refused where they stand: `answers.<id>` or `answers.<id>.score`.
+ */
+function floatScores(parsed: ParsedYaml, file: string): Diagnostic[] {
+  return parsed.wholeFloats
+    .filter(({ path: p }) => p[0] === 'answers' && (p.length === 2 || (p.length === 3 && p[2] === 'score')))
+    .map((f) => ({ ...error('answers.floatScore', { value: f.source }, f.path), file, line: f.line, column: f.column }));
 }
 
 /** Loads an answers file: the fast path when it is clean, else a full parse for positioned diagnostics. */

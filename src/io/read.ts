@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 
@@ -16,16 +16,54 @@ const at = (d: Diagnostic, file: string, line = 1, column = 1): Diagnostic => ({
  * few kilobytes is faster than a round trip through the thread pool.
  */
 export function readText(file: string, limit = MAX_YAML_BYTES): TextResult {
-  let buf: Buffer;
+  const read = readBounded(file, limit);
+  if ('diagnostic' in read) return { diagnostic: read.diagnostic };
+  return decode(read.bytes, file);
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads at most `limit` bytes of a file, counting the bytes actually read: a pipe, a FIFO, a
+ * device (`/dev/zero`) or a file that grows is refused as too large as soon as byte `limit + 1`
+ * arrives, whatever `stat` says. A regular file over the limit is refused before reading.
+ */
+export function readBounded(file: string, limit: number): { bytes: Buffer } | { diagnostic: Diagnostic } {
+  let fd: number;
   try {
-    const s = statSync(file);
-    if (s.isDirectory()) return { diagnostic: at(error('file.unreadable', { reason: 'it is a folder' }), file) };
-    if (s.size > limit) return { diagnostic: at(error('file.tooLarge', { size: s.size, limit }), file) };
-    buf = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch (e) {
     return { diagnostic: at(fsError(e), file) };
   }
-  return decode(buf, file);
+  const tooLarge = (size: number | string): { diagnostic: Diagnostic } => ({ diagnostic: at(error('file.tooLarge', { size, limit }), file) });
+  try {
+    const s = fstatSync(fd);
+    if (s.isDirectory()) return { diagnostic: at(error('file.unreadable', { reason: 'it is a folder' }), file) };
+    if (s.isFile() && s.size > limit) return tooLarge(s.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        // A non-blocking pipe with nothing yet: wait a moment and read again.
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) return tooLarge(`${limit}+`);
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    return { diagnostic: at(fsError(e), file) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function decode(buf: Buffer, file: string): TextResult {

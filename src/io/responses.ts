@@ -6,6 +6,7 @@ import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { loadCsv } from './csv.js';
 import { loadResponse, type Loaded } from './load.js';
+import { append, capDiagnostics } from '../core/limits.js';
 
 export interface ResponsesLoad {
   responses: Response[];
@@ -67,14 +68,14 @@ export async function loadResponses(
     if (!isCsv(file)) {
       const loaded = yaml[next++] as Loaded<Response>;
       out.inputs++;
-      out.diagnostics.push(...loaded.diagnostics);
+      append(out.diagnostics, loaded.diagnostics);
       if (loaded.value) out.responses.push(loaded.value);
       else out.rejected++;
       continue;
     }
     const csv = await loadCsv(file, fw, opts.ignoreColumns);
-    out.responses.push(...csv.responses);
-    out.diagnostics.push(...csv.diagnostics);
+    append(out.responses, csv.responses);
+    append(out.diagnostics, capDiagnostics(csv.diagnostics));
     out.inputs += Math.max(csv.rows, 1);
     out.rejected += csv.rows === 0 ? (hasErrors(csv.diagnostics) ? 1 : 0) : csv.rejectedRows;
     onFile();

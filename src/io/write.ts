@@ -1,6 +1,7 @@
-import { lstat, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 
 export const exists = async (file: string): Promise<boolean> =>
@@ -9,19 +10,86 @@ export const exists = async (file: string): Promise<boolean> =>
     () => false,
   );
 
+const at = (d: Diagnostic, file: string): Diagnostic => ({ ...d, file, line: 1, column: 1 });
+const lstatOrNull = (file: string): Promise<Stats | null> => lstat(file).catch(() => null);
+
+/** Why an existing path is never written, even with --force: a link or a special file. */
+function refusal(st: Stats, file: string): Diagnostic | null {
+  if (st.isSymbolicLink()) return at(error('out.symlink', { file }), file);
+  if (st.isDirectory()) return at(error('out.failed', { file, reason: 'EISDIR' }), file);
+  if (!st.isFile()) return at(error('out.notRegular', { file }), file);
+  return null;
+}
+
 /**
- * Writes a file atomically (a temporary file in the same folder, flushed, then renamed), so a
- * crash never leaves half a file. Refuses to replace an existing file unless `force`.
- * Returns a diagnostic instead of throwing, so batch work can go on.
+ * Writes a file atomically and verified: the bytes go to a temporary file in the same folder,
+ * every byte is written (short writes continue, a full disk is an error), flushed to disk, its
+ * size checked, then renamed over the target. On any failure the temporary file is removed and
+ * the old file is kept. Refuses to replace an existing file unless `force`, and never writes
+ * through a symbolic link or onto a device, FIFO or socket, even with `force`. Returns a
+ * diagnostic instead of throwing, so batch work can go on.
  */
 export async function writeFileSafe(file: string, data: string | Buffer, force: boolean): Promise<Diagnostic | null> {
-  if (!force && (await exists(file))) return { ...error('out.exists', { file }), file, line: 1, column: 1 };
+  const before = await lstatOrNull(file);
+  if (before) {
+    const refused = refusal(before, file);
+    if (refused) return refused;
+    if (!force) return at(error('out.exists', { file }), file);
+  }
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  let written = 0;
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, data);
+    const fh = await open(tmp, 'wx', before ? before.mode & 0o777 : 0o666);
+    try {
+      while (written < bytes.length) {
+        const { bytesWritten } = await fh.write(bytes, written, bytes.length - written);
+        if (bytesWritten <= 0) break;
+        written += bytesWritten;
+      }
+      await fh.sync();
+      const size = (await fh.stat()).size;
+      if (written !== bytes.length || size !== bytes.length) {
+        throw Object.assign(new Error('short write'), { short: Math.min(written, size) });
+      }
+    } finally {
+      await fh.close();
+    }
+    // Checked again just before the rename: a link or device planted meanwhile is not replaced.
+    const now = await lstatOrNull(file);
+    const refused = now ? refusal(now, file) : null;
+    if (refused) {
+      await unlink(tmp).catch(() => undefined);
+      return refused;
+    }
+    await rename(tmp, file);
     return null;
   } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const short = (e as { short?: number }).short;
+    if (short !== undefined) return at(error('out.short', { file, written: short, size: bytes.length }), file);
     const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    return { ...error('out.failed', { file, reason }), file, line: 1, column: 1 };
+    return at(error('out.failed', { file, reason }), file);
   }
+}
+
+/**
+ * Writes `name` inside the folder `dir` (created when missing), as `writeFileSafe` does, and only
+ * when the target, with every link of the folder resolved, is directly inside that folder.
+ * Diagnostics name `join(dir, name)`, as the user would.
+ */
+export async function writeFileInside(dir: string, name: string, data: string | Buffer, force: boolean): Promise<Diagnostic | null> {
+  const shown = join(dir, name);
+  let real: string;
+  try {
+    await mkdir(dir, { recursive: true });
+    real = await realpath(dir);
+  } catch (e) {
+    return at(error('out.failed', { file: shown, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), shown);
+  }
+  const target = resolve(real, name);
+  if (dirname(target) !== real || basename(target) !== name) return at(error('out.outside', { file: shown, dir }), shown);
+  const d = await writeFileSafe(target, data, force);
+  return d ? { ...d, file: shown, params: { ...d.params, file: shown } } : null;
 }

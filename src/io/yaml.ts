@@ -1,8 +1,9 @@
 import { load } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as YAML from 'yaml';
-import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { error, warning, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
+import { capDiagnostics } from '../core/limits.js';
 import type { MessageCode } from '../i18n/messages.js';
 
 // The full parser is needed only for files the fast readers refuse (and for their positions):
@@ -13,10 +14,34 @@ const lib = (): typeof YAML => (yamlLib ??= createRequire(import.meta.url)('yaml
 /** Aliases beyond this many are refused (the "billion laughs" attack). No real file needs more. */
 export const MAX_ALIASES = 100;
 
+/** A key or value quoted in a message is cut to this many characters. */
+const SHOWN = 60;
+
+/** A plain scalar the YAML 1.2 core schema reads as a float (`3.0`, `1e0`, `.5`), not an integer. */
+const FLOAT_LITERAL = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+)$/;
+
+/** Keys that name the prototype machinery of JavaScript objects: refused, so no reading can mean two things. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The core schema's tags: the only explicit tags a file may carry. */
+const CORE_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
+);
+
+/** A float literal whose value is a whole number, where it stands. Scores must not be written this way. */
+export interface FloatLiteral {
+  path: PathSegment[];
+  source: string;
+  line: number;
+  column: number;
+}
+
 export interface ParsedYaml {
   doc: Document;
   lines: LineCounter;
   data: unknown;
+  /** Plain scalars written as floats but holding whole numbers (`3.0`, `1e-400`, `2.9999999999999999`). */
+  wholeFloats: FloatLiteral[];
 }
 
 export type YamlResult = { parsed: ParsedYaml; diagnostics: Diagnostic[] } | { parsed: null; diagnostics: Diagnostic[] };
@@ -34,14 +59,17 @@ const INDENT_CODES = new Set<YAMLError['code']>(['BAD_INDENT', 'MISSING_CHAR', '
 
 /**
  * Text the fast path may read: nothing where js-yaml and the YAML 1.2 core reading of `yaml`
- * could differ. No lone CR line ends, no directives, tags, anchors, aliases or merge keys, no
- * Unicode whitespace or control characters beyond tab and line ends, no `__proto__`, no null or
- * empty keys (js-yaml names them "null", `yaml` ""). Anything
- * else goes to `parseYaml`, which is the one meaning of a file (tests/unit/yaml-fast-path.test.ts
- * checks the two agree on every text this lets through).
+ * could differ, and nothing `parseYaml` refuses that js-yaml reads. No lone CR line ends, no
+ * directives, tags, anchors, aliases or merge keys, no Unicode whitespace or control characters
+ * beyond tab and line ends, no prototype keys (`__proto__`, `constructor`, `prototype`), no null
+ * or empty keys (js-yaml names them "null", `yaml` ""), and nothing that looks like a float
+ * literal (`3.0`, `1e0`: a whole-number float is refused as a score). Anything else goes to
+ * `parseYaml`, which is the one meaning of a file (tests/unit/yaml-fast-path.test.ts checks the
+ * two agree on every text this lets through). Every alternative is bounded: linear in the text.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-const UNSAFE = /\r(?!\n)|^%|[!&*]|<<|__proto__|(?:^|[\s{,[])(?:null|Null|NULL|~)?:(?=\s|$)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/mu;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+  /\r(?!\n)|^%|[!&*]|<<|__proto__|constructor|prototype|(?:^|[\s{,[])(?:null|Null|NULL|~)?:(?=\s|$)|(?:^|[\s:{,[])[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?[ \t]*(?:$|[,}\]]|[ \t]#)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/mu;
 
 /**
  * The fast path for valid files: js-yaml (YAML 1.2 core schema, about three times faster than
@@ -58,13 +86,17 @@ export function quickParse(text: string): { data: unknown } | undefined {
 }
 
 /**
- * Parses YAML 1.2 (core schema: `no` stays a string) with positions. Duplicate keys and syntax
- * errors come back as diagnostics with line and column; aliases are capped.
+ * Parses YAML 1.2 (core schema: `no` stays a string) with positions. Refused, each with its line
+ * and column: syntax errors, duplicate keys (found with one set per mapping: linear), keys that
+ * are collections or prototype names, tags outside the core schema, directives other than
+ * `%YAML 1.2`, and more than MAX_ALIASES aliases.
  */
 export function parseYaml(text: string, file: string): YamlResult {
   const { LineCounter, parseDocument } = lib();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  // uniqueKeys off: the library's own check compares every key with every other (quadratic);
+  // `inspect` finds duplicates with a set instead. logLevel 'error': no process warnings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, version: '1.2', logLevel: 'error' });
   const place = (d: Diagnostic, offset: number, end = offset + 1): Diagnostic => {
     const { line, col } = lines.linePos(offset);
     const e = lines.linePos(Math.max(end, offset + 1));
@@ -107,9 +139,6 @@ export function parseYaml(text: string, file: string): YamlResult {
     lineSeen.add(f.line);
     diagnostics.push(f.d);
   }
-  for (const e of doc.errors.filter((x) => x.code === 'DUPLICATE_KEY')) {
-    diagnostics.push(place(error('yaml.duplicateKey', { key: keyAt(text, e.pos[0]) }), e.pos[0], e.pos[1]));
-  }
   // Merge keys (`<<: *base`) are not part of YAML 1.2: refuse them with one clear message each.
   lib().visit(doc, {
     Pair(_, pair) {
@@ -119,33 +148,143 @@ export function parseYaml(text: string, file: string): YamlResult {
       }
     },
   });
-  if (diagnostics.length > 0) return { parsed: null, diagnostics };
-  for (const w of doc.warnings) diagnostics.push(place(warning('yaml.warning', { detail: firstLine(w.message) }), w.pos[0]));
+  if (diagnostics.length > 0) return { parsed: null, diagnostics: capDiagnostics(diagnostics) };
+  const version = doc.directives.yaml;
+  if (version.explicit && version.version !== '1.2') {
+    diagnostics.push(place(error('yaml.directive', { directive: `%YAML ${version.version}` }), Math.max(0, text.indexOf('%YAML'))));
+  }
+  for (const [handle, prefix] of Object.entries(doc.directives.tags)) {
+    if (handle === '!!' && prefix === 'tag:yaml.org,2002:') continue;
+    diagnostics.push(place(error('yaml.directive', { directive: `%TAG ${handle}` }), Math.max(0, text.indexOf('%TAG'))));
+  }
+  for (const w of doc.warnings) {
+    if (w.code === 'TAG_RESOLVE_FAILED') {
+      // A non-core tag is reported by `inspect`; a core tag that does not fit (`!!float 3`) here.
+      const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1] ?? '';
+      if (CORE_TAGS.has(tag)) diagnostics.push(place(error('yaml.tag', { tag: shownTag(tag) }), w.pos[0]));
+      continue;
+    }
+    const refused = w.code === 'BAD_DIRECTIVE';
+    diagnostics.push(place((refused ? error : warning)('yaml.warning', { detail: firstLine(w.message) }), w.pos[0]));
+  }
+  let inspected: ReturnType<typeof inspect>;
+  try {
+    inspected = inspect(doc);
+  } catch {
+    return { parsed: null, diagnostics: [{ ...error('yaml.tooDeep'), file, line: 1, column: 1 }] };
+  }
+  for (const p of inspected.problems) diagnostics.push(place(p.diagnostic, p.offset));
+  if (diagnostics.some((d) => d.severity === 'error')) return { parsed: null, diagnostics: capDiagnostics(diagnostics) };
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // Aliases are counted by `inspect`; the library's own (stricter) product count stays as the
+    // guard against nested expansion, one above our cap so that exactly MAX_ALIASES pass.
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES + 1 });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const d = /alias count/i.test(msg)
       ? error('yaml.aliasLimit')
-      : /unresolved alias/i.test(msg)
-        ? error('yaml.unresolvedAlias', { detail: msg.replace(/^.*alias[^:]*:?\s*/i, '') })
-        : error('yaml.syntax', { detail: firstLine(msg) });
-    return { parsed: null, diagnostics: [...diagnostics, { ...d, file, line: 1, column: 1 }] };
+      : /call stack/i.test(msg)
+        ? error('yaml.tooDeep')
+        : /unresolved alias/i.test(msg)
+          ? error('yaml.unresolvedAlias', { detail: shorten(msg.replace(/^.*alias[^:]*:?\s*/i, '')) })
+          : error('yaml.syntax', { detail: firstLine(msg) });
+    const at = inspected.firstAlias ?? 0;
+    return { parsed: null, diagnostics: [...diagnostics, place(d, at)] };
   }
-  return { parsed: { doc, lines, data }, diagnostics };
+  const wholeFloats = inspected.floats.map((f) => {
+    const { line, col } = lines.linePos(f.offset);
+    return { path: f.path, source: f.source, line, column: col };
+  });
+  return { parsed: { doc, lines, data, wholeFloats }, diagnostics: capDiagnostics(diagnostics) };
 }
 
-/** The mapping key written at `offset` (plain or quoted), for messages. */
-function keyAt(text: string, offset: number): string {
-  const end = text.indexOf('\n', offset);
-  const rest = text.slice(offset, end === -1 ? undefined : end);
-  const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]*?)\s*:(?:\s|$)/.exec(rest);
-  return (m?.[1] ?? rest).trim().replace(/^["']|["']$/g, '');
+interface Problem {
+  diagnostic: Diagnostic;
+  offset: number;
 }
 
-const firstLine = (s: string): string => s.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? s;
+interface Visit {
+  node: unknown;
+  parent: Visit | null;
+  seg: PathSegment | null;
+}
+
+const pathOf = (v: Visit): PathSegment[] => {
+  const out: PathSegment[] = [];
+  for (let x: Visit | null = v; x && x.seg !== null; x = x.parent) out.push(x.seg);
+  return out.reverse();
+};
+
+/**
+ * One pass over the document, with an explicit stack (no recursion, so depth cannot overflow):
+ * duplicate, collection and prototype keys, non-core tags, aliases over the cap, and whole-number
+ * float literals (with their paths, for the callers that refuse them as scores).
+ */
+function inspect(doc: Document): { problems: Problem[]; floats: { path: PathSegment[]; source: string; offset: number }[]; firstAlias: number | undefined } {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = lib();
+  const problems: Problem[] = [];
+  const floats: { path: PathSegment[]; source: string; offset: number }[] = [];
+  let aliases = 0;
+  let firstAlias: number | undefined;
+  const stack: Visit[] = [{ node: doc.contents, parent: null, seg: null }];
+  while (stack.length > 0) {
+    const v = stack.pop() as Visit;
+    const node = v.node;
+    if (!node || typeof node !== 'object') continue;
+    const start = rangeStart(node) ?? 0;
+    const tag = (node as Node).tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag)) problems.push({ diagnostic: error('yaml.tag', { tag: shownTag(tag) }), offset: start });
+    if (isAlias(node)) {
+      firstAlias ??= start;
+      if (++aliases === MAX_ALIASES + 1) problems.push({ diagnostic: error('yaml.aliasLimit'), offset: start });
+    } else if (isScalar(node)) {
+      const source = (node as { source?: unknown }).source;
+      if (typeof source === 'string' && tag === undefined && node.type === 'PLAIN' && FLOAT_LITERAL.test(source) && Number.isInteger(node.value)) {
+        floats.push({ path: pathOf(v), source: shorten(source), offset: start });
+      }
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      const later: Visit[] = [];
+      for (const pair of node.items) {
+        const key: unknown = pair.key;
+        const keyStart = rangeStart(key) ?? start;
+        let name: string;
+        if (isScalar(key)) {
+          const kv: unknown = key.value;
+          name = typeof kv === 'string' ? kv : typeof kv === 'number' || typeof kv === 'boolean' ? String(kv) : kv === null || kv === undefined ? '' : JSON.stringify(kv);
+          if (RESERVED_KEYS.has(name)) problems.push({ diagnostic: error('yaml.reservedKey', { key: name }), offset: keyStart });
+          else if (seen.has(name)) problems.push({ diagnostic: error('yaml.duplicateKey', { key: shorten(name) }), offset: keyStart });
+          seen.add(name);
+          if (key.tag !== undefined && !CORE_TAGS.has(key.tag)) problems.push({ diagnostic: error('yaml.tag', { tag: shownTag(key.tag) }), offset: keyStart });
+        } else if (key !== null && key !== undefined) {
+          problems.push({ diagnostic: error('yaml.collectionKey'), offset: keyStart });
+          name = '';
+        } else {
+          name = '';
+          if (seen.has(name)) problems.push({ diagnostic: error('yaml.duplicateKey', { key: '' }), offset: keyStart });
+          seen.add(name);
+        }
+        if (isAlias(key)) later.push({ node: key, parent: v, seg: name });
+        later.push({ node: pair.value, parent: v, seg: name });
+      }
+      // Reversed onto the stack: children are visited in document order.
+      for (let i = later.length - 1; i >= 0; i--) stack.push(later[i] as Visit);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], parent: v, seg: i });
+    } else if (isPair(node)) {
+      stack.push({ node: node.value, parent: v, seg: null });
+    }
+  }
+  problems.sort((a, b) => a.offset - b.offset);
+  return { problems, floats, firstAlias };
+}
+
+/** Text for a one-line message: at most SHOWN characters. */
+const shorten = (s: string, n = SHOWN): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+const firstLine = (s: string): string => shorten(s.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? s, 200);
 
 /**
  * Fills a diagnostic's line and column from its path in the document: the node itself, its key
@@ -164,6 +303,23 @@ export function locate(d: Diagnostic, parsed: ParsedYaml, file: string): Diagnos
   return out;
 }
 
+/** Each mapping's pairs by key, built on first use: a lookup per diagnostic is then constant time. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, seg: PathSegment): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    const { isScalar } = lib();
+    index = new Map();
+    for (const p of map.items) {
+      const k = String(isScalar(p.key) ? p.key.value : p.key);
+      if (!index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(seg));
+}
+
 function position(
   parsed: ParsedYaml,
   path: readonly PathSegment[],
@@ -176,7 +332,7 @@ function position(
   let end = isScalar(node) ? rangeEnd(node) : undefined;
   for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      const pair = pairOf(node, seg);
       if (!pair) break;
       const keyStart = rangeStart(pair.key);
       const valueStart = rangeStart(pair.value);
@@ -203,3 +359,6 @@ const rangeStart = (n: unknown): number | undefined =>
   n && typeof n === 'object' && 'range' in n ? (n as Node).range?.[0] : undefined;
 const rangeEnd = (n: unknown): number | undefined =>
   n && typeof n === 'object' && 'range' in n ? (n as Node).range?.[1] : undefined;
+
+/** A tag as it is written: `!!set` for the YAML namespace, else as resolved. */
+const shownTag = (tag: string): string => shorten(tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag);

@@ -3,6 +3,7 @@ import { fill, labelsFor, uiLangFor } from '../i18n/messages.js';
 import { csvLines, type Cell, type CsvOptions } from './csv.js';
 import { answersHead } from './answers-yaml.js';
 import { wrap } from './wrap.js';
+import { append } from '../core/limits.js';
 
 const WIDTH = 96;
 
@@ -40,12 +41,13 @@ export function blankAnswers(fw: Framework, o: BlankOptions): string {
     lines.push('', `  # ── ${t(p.title)} ${'─'.repeat(Math.max(3, 60 - t(p.title).length))}`);
     for (const c of p.criteria) {
       n++;
-      lines.push('', ...comment(`${n}/${total} ${t(c.title)}`, '  '));
-      lines.push(...comment(t(c.question), '  ', `${L['blank.question']}:`));
-      if (c.help) lines.push(...comment(t(c.help), '  ', `${L['blank.help']}:`));
+      lines.push('');
+      append(lines, comment(`${n}/${total} ${t(c.title)}`, '  '));
+      append(lines, comment(t(c.question), '  ', `${L['blank.question']}:`));
+      if (c.help) append(lines, comment(t(c.help), '  ', `${L['blank.help']}:`));
       for (const [step, label] of steps) {
         const rubric = t(c.levels.get(step));
-        lines.push(...comment(`${t(label)}${rubric ? ` — ${rubric}` : ''}`, '  ', `${step}:`));
+        append(lines, comment(`${t(label)}${rubric ? ` — ${rubric}` : ''}`, '  ', `${step}:`));
       }
       lines.push(`  ${c.id}: null`);
     }

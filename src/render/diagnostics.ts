@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { message, type UiLang } from '../i18n/messages.js';
+import { sanitize } from './escape.js';
 
 export interface PlainDiagnostic {
   file: string;
@@ -16,7 +17,7 @@ export const plain = (d: Diagnostic, lang: UiLang): PlainDiagnostic => ({
   line: d.line ?? 1,
   column: d.column ?? 1,
   severity: d.severity,
-  message: message(lang, d.code, d.params),
+  message: sanitize(message(lang, d.code, d.params)),
 });
 
 /** The fuller form of validate's JSON v1, SARIF and GitHub: also the rule code and the end. */
@@ -44,7 +45,7 @@ export const coded = (d: Diagnostic, lang: UiLang): CodedDiagnostic => {
     endColumn: d.endColumn ?? column + 1,
     severity: d.severity,
     code: d.code,
-    message: message(lang, d.code, d.params),
+    message: sanitize(message(lang, d.code, d.params)),
   };
 };
 
@@ -53,7 +54,7 @@ const WARNING = { lv: 'brīdinājums', en: 'warning' } as const;
 /** `file:line:column: message`, one line; warnings say so. */
 export function diagnosticLine(d: Diagnostic, lang: UiLang, color?: ChalkInstance): string {
   const p = plain(d, lang);
-  const where = `${p.file}:${p.line}:${p.column}:`;
+  const where = `${sanitize(p.file)}:${p.line}:${p.column}:`;
   const tag = p.severity === 'warning' ? ` ${color ? color.yellow(WARNING[lang]) : WARNING[lang]}:` : '';
   return `${color ? color.bold(where) : where}${tag} ${p.message}`;
 }

@@ -24,17 +24,48 @@ export function safeUrl(url: string | null): string | null {
   return parsed.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Applies `escape` to every string in a plain data tree; `url` fields go through safeUrl instead. */
-export function deepEscape<T>(value: T, escape: (s: string) => string): T {
+/** An object without a prototype that still turns into text (Handlebars' strict errors print it). */
+function bareObject(): Record<string, unknown> {
+  const o = Object.create(null) as Record<string, unknown>;
+  Object.defineProperty(o, Symbol.toPrimitive, { value: () => '[object]', enumerable: false });
+  return o;
+}
+
+/**
+ * Applies `escape` to every string in a plain data tree; `url` fields go through safeUrl instead.
+ * With `bare`, objects come out without a prototype (a template's strict mode then refuses
+ * `{{__proto__}}` and `{{constructor}}` as the missing fields they are).
+ */
+export function deepEscape<T>(value: T, escape: (s: string) => string, bare = false): T {
   const walk = (v: unknown, key: string | null): unknown => {
     if (typeof v === 'string') return key === 'url' ? safeUrl(v) : escape(v);
     if (Array.isArray(v)) return v.map((x) => walk(x, null));
     if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = {};
+      const out: Record<string, unknown> = bare ? bareObject() : {};
       for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
       return out;
     }
     return v;
   };
   return walk(value, null) as T;
+}
+
+/** Characters that must not reach a terminal raw: C0 and C1 controls (escape sequences, line breaks), line and paragraph separators, bidi and zero-width controls. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this replaces
+const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Untrusted text (village names, keys, headers, file names) made safe for a terminal and for a
+ * one-line message: every control, separator, bidi or zero-width character is shown as a visible
+ * escape (`\n`, `\x1b`, `\u202e`), so nothing can move the cursor, recolour, retitle, clear the
+ * screen, reorder the line or split one message into two. Linear.
+ */
+export function sanitize(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => {
+    const named = NAMED[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

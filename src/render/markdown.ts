@@ -39,41 +39,112 @@ export function nestLabels(labels: Record<string, string>): Record<string, Recor
   return out;
 }
 
+/** A plan is a few pages: a template that writes more than this, or nests deeper, is stopped. */
+export const TEMPLATE_LIMITS = { bytes: 5 * 1024 * 1024, depth: 12, blocks: 200_000 } as const;
+
+/** Thrown when a template goes over TEMPLATE_LIMITS; reported as `template.limit`. */
+export class TemplateLimitError extends Error {
+  constructor(readonly limit: string) {
+    super(`template limit: ${limit}`);
+  }
+}
+
+/**
+ * The built-in block helpers, wrapped so a template's work is bounded: each block body rendered
+ * counts, as does the text it returns and how deep blocks nest; over a limit the render stops with
+ * TemplateLimitError (five nested `#each` took minutes and gigabytes before). `lookup` is strict
+ * like the rest (a missing field is an error, not a blank).
+ */
+function boundedHelpers(hbs: typeof Handlebars): { helpers: Record<string, Handlebars.HelperDelegate>; reset: () => void } {
+  const budget = { bytes: 0, blocks: 0, depth: 0 };
+  const guard = (fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate =>
+    function (this: unknown, ctx: unknown, o?: Handlebars.RuntimeOptions): string {
+      if (++budget.blocks > TEMPLATE_LIMITS.blocks) throw new TemplateLimitError(`${TEMPLATE_LIMITS.blocks} blocks`);
+      if (++budget.depth > TEMPLATE_LIMITS.depth) throw new TemplateLimitError(`${TEMPLATE_LIMITS.depth} nested blocks`);
+      try {
+        const text = fn.call(this, ctx, o);
+        budget.bytes += text.length;
+        if (budget.bytes > TEMPLATE_LIMITS.bytes) throw new TemplateLimitError(`${TEMPLATE_LIMITS.bytes} bytes`);
+        return text;
+      } finally {
+        budget.depth--;
+      }
+    };
+  const wrap = (name: string): Handlebars.HelperDelegate => {
+    const original = hbs.helpers[name] as Handlebars.HelperDelegate;
+    return function (this: unknown, ...args: unknown[]): unknown {
+      const options = args[args.length - 1] as Handlebars.HelperOptions;
+      // Strict mode does not check a block's parameter: `{{#with constructor}}` must fail too.
+      if (name === 'with' && args.length === 2 && args[0] === undefined) throw new Error('"with" of a field that is not defined');
+      const bounded = { ...options, fn: guard(options.fn), inverse: guard(options.inverse) };
+      return (original as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), bounded]);
+    };
+  };
+  const helpers: Record<string, Handlebars.HelperDelegate> = {
+    each: wrap('each'),
+    with: wrap('with'),
+    if: wrap('if'),
+    unless: wrap('unless'),
+    lookup: (obj: unknown, field: unknown): unknown => {
+      const key = String(field);
+      if (obj !== null && typeof obj === 'object' && Object.hasOwn(obj, key)) return (obj as Record<string, unknown>)[key];
+      throw new Error(`"${key}" not defined`);
+    },
+  };
+  // Reset per render: a batch renders many plans with one compiled template.
+  const reset = (): void => {
+    budget.bytes = 0;
+    budget.blocks = 0;
+    budget.depth = 0;
+  };
+  return { helpers, reset };
+}
+
 /**
  * Compiles a Handlebars template once into a renderer of plans (a batch renders hundreds). The
- * environment is isolated, knows only our helpers, has no prototype access, and is strict (a
- * misspelt field is an error, not a blank). Every string of the plan is Markdown-escaped before
+ * environment is isolated, knows only our helpers and the bounded built-in blocks (`log` is not
+ * there: it would write into the report stream), has no prototype access, and is strict (a
+ * misspelt field is an error, not a blank; the data has no prototype, so `{{__proto__}}` or
+ * `{{constructor}}` is a misspelt field too). Every string of the plan is Markdown-escaped before
  * the template sees it, so the template itself never needs to escape (and `{{{x}}}` cannot
- * smuggle raw text in). Both compiling and rendering throw TemplateError.
+ * smuggle raw text in). Both compiling and rendering throw TemplateError, or TemplateLimitError
+ * when the output grows over TEMPLATE_LIMITS.
  */
 export function compileMarkdown(
   template: string,
   partials: Readonly<Record<string, string>> = {},
 ): (plan: PlanView, extra?: Record<string, unknown>) => string {
   const hbs = Handlebars.create();
+  hbs.unregisterHelper('log');
+  const { helpers: builtins, reset } = boundedHelpers(hbs);
   for (const [name, text] of Object.entries(partials)) hbs.registerPartial(name, text);
   let compiled: HandlebarsTemplateDelegate;
   try {
     compiled = hbs.compile(template, {
       noEscape: true,
       strict: true,
-      knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])),
+      knownHelpers: { ...Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])), log: false },
       knownHelpersOnly: true,
     });
   } catch (e) {
     throw templateError(e);
   }
   return (plan, extra = {}) => {
-    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeMarkdown);
+    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeMarkdown, true);
+    reset();
+    let out: string;
     try {
-      return compiled(context, {
-        helpers: HELPERS,
+      out = compiled(context, {
+        helpers: { ...builtins, ...HELPERS },
         allowProtoPropertiesByDefault: false,
         allowProtoMethodsByDefault: false,
       });
     } catch (e) {
+      if (e instanceof TemplateLimitError) throw e;
       throw templateError(e);
     }
+    if (out.length > TEMPLATE_LIMITS.bytes) throw new TemplateLimitError(`${TEMPLATE_LIMITS.bytes} bytes`);
+    return out;
   };
 }
 

@@ -45,8 +45,9 @@ export async function reportRenderer(opts: ReportOptions): Promise<{ render: (pl
   const file = opts.template ?? DEFAULT_TEMPLATE;
   const read = readText(file);
   if (read.diagnostic) return { render: () => Promise.resolve({ diagnostic: read.diagnostic }), diagnostic: read.diagnostic };
-  const { compileMarkdown, TemplateError } = await import('./markdown.js');
+  const { compileMarkdown, TemplateError, TemplateLimitError } = await import('./markdown.js');
   const asDiagnostic = (e: unknown): Diagnostic => {
+    if (e instanceof TemplateLimitError) return { severity: 'error', code: 'template.limit', params: { limit: e.limit }, file, line: 1, column: 1 };
     if (!(e instanceof TemplateError)) throw e;
     return { severity: 'error', code: 'template.error', params: { detail: e.message }, file, line: e.line, column: e.column };
   };

@@ -3,6 +3,8 @@ import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
 import { round1 } from '../core/round.js';
 import { label, type UiLang } from '../i18n/messages.js';
+import { maxOf } from '../core/limits.js';
+import { sanitize } from './escape.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */
 export const width = (s: string): number => Array.from(s.normalize('NFC')).length;
@@ -19,7 +21,7 @@ export function levelTitle(r: VillageResult, lang: UiLang): string {
   if (id === INCOMPLETE) return label(lang, 'level.incomplete');
   if (id === UNPLACED) return label(lang, 'level.none');
   const l = r.framework.levels.find((x) => x.id === id);
-  return pick(l?.title ?? null, lang, r.framework.languages[0]) || id;
+  return sanitize(pick(l?.title ?? null, lang, r.framework.languages[0]) || id);
 }
 
 /** How many criteria the respondents disagree on (half the scale or more apart): "" for none. */
@@ -36,18 +38,18 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
   const num = (x: number | null): string => (x === null ? '—' : round1(x).toFixed(1));
   const header = [
     label(lang, 'col.village'), label(lang, 'col.level'), label(lang, 'col.overall'),
-    ...fw.pillars.map((p) => p.id), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
+    ...fw.pillars.map((p) => sanitize(p.id)), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
   ];
   const rows = results.map((r) => {
     const scored = r.scores.pillars.reduce((s, p) => s + p.scored, 0);
     const total = r.scores.pillars.reduce((s, p) => s + p.total, 0);
     return [
-      truncate(r.village, maxVillage), levelTitle(r, lang), num(r.scores.overall),
+      truncate(sanitize(r.village), maxVillage), levelTitle(r, lang), num(r.scores.overall),
       ...r.scores.pillars.map((p) => num(p.score)), `${Math.round((scored / total) * 100)}%`, String(r.respondents),
       disagreements(r),
     ];
   });
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = header.map((h, i) => maxOf([width(h), ...rows.map((r) => width(r[i] ?? ''))]));
   const numeric = (i: number): boolean => i >= 2;
   const line = (cells: string[], style: (i: number, s: string) => string = (_i, x) => x): string =>
     cells.map((c, i) => style(i, pad(c, widths[i] ?? 0, numeric(i)))).join('  ').trimEnd();

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { error, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
+import { MAX_DIAGNOSTICS_PER_CODE } from '../core/limits.js';
 import { suggest } from '../core/suggest.js';
 import { FULL_ID_PATTERN } from './answers.js';
 import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
@@ -43,11 +44,18 @@ const accepts = (schema: unknown, value: unknown): boolean => {
 export function diagnoseSchema(errors: readonly ErrorObject[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const skip = new Set<ErrorObject>();
-  for (const e of errors) {
-    if (e.keyword !== 'anyOf') continue;
+  errors.forEach((e, at) => {
+    if (e.keyword !== 'anyOf') return;
     const below = (x: ErrorObject): boolean =>
       x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`);
-    const branches = errors.filter((x) => x !== e && below(x) && x.schemaPath.startsWith(`${e.schemaPath}/`));
+    // ajv reports an anyOf's branch errors just before the anyOf itself: walk back over them
+    // (not over every error of the file, which made thousands of bad answers quadratic).
+    const branches: ErrorObject[] = [];
+    for (let i = at - 1; i >= 0; i--) {
+      const x = errors[i] as ErrorObject;
+      if (!below(x) || !x.schemaPath.startsWith(`${e.schemaPath}/`)) break;
+      branches.push(x);
+    }
     const alternatives = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
     const matching = alternatives.findIndex((alt) => accepts(alt, e.data));
     for (const b of branches) {
@@ -55,19 +63,23 @@ export function diagnoseSchema(errors: readonly ErrorObject[]): Diagnostic[] {
       if (!inMatching) skip.add(b);
     }
     if (matching >= 0) skip.add(e);
-  }
+  });
+  const seen = new Set<string>();
+  let unknown = 0;
   for (const e of errors) {
     if (skip.has(e) || e.keyword === 'propertyNames' || e.keyword === 'if') continue;
-    const d = one(e);
-    if (d && !out.some((o) => o.code === d.code && samePath(o.path, d.path) && o.params.key === d.params.key)) out.push(d);
+    // Only the first unknown keys are shown (capDiagnostics): no edit distances for the rest.
+    const d = one(e, e.keyword !== 'additionalProperties' || unknown++ < MAX_DIAGNOSTICS_PER_CODE);
+    if (!d) continue;
+    const key = [d.code, String(d.params.key), ...(d.path ?? [])].join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
   }
   return out;
 }
 
-const samePath = (a: PathSegment[] | undefined, b: PathSegment[] | undefined): boolean =>
-  (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
-
-function one(e: ErrorObject): Diagnostic | null {
+function one(e: ErrorObject, withSuggestion: boolean): Diagnostic | null {
   const path = toPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
@@ -80,7 +92,7 @@ function one(e: ErrorObject): Diagnostic | null {
       return error('schema.required', { key: String(p.missingProperty) }, path);
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
-      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const known = withSuggestion ? Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) : [];
       return error('schema.unknownKey', { key, suggestion: suggest(key, known) }, [...path, key], 'key');
     }
     case 'type':

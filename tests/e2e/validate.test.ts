@@ -76,7 +76,7 @@ describe('village validate', () => {
     ['bad/latin1.yaml', 5, 'the file is not UTF-8 text'],
     ['bad/list.yaml', 1, 'no "schema" field'],
     ['bad/not-kit.yaml', 1, 'no "schema" field'],
-    ['bad/alias-bomb.yaml', 1, 'too many YAML aliases'],
+    ['bad/alias-bomb.yaml', 5, 'too many YAML aliases'],
     ['bad/huge.yaml', 1, 'over the limit'],
     ['bad/deep.yaml', 1, 'nested too deeply'],
   ])('rejects %s on line %d: %s', (file, lineNo, text) => {

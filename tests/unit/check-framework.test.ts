@@ -52,6 +52,14 @@ describe('semantic checks of a criteria file', () => {
     expect(codes({ ...base(), scale: { min: 3, max: 3, labels: { 3: { en: 'x' } } } })).toContainEqual(['error', 'crit.scaleOrder', 'scale/max']);
   });
 
+  it('refuses a scale of more than 100 steps once, without a message per missing label', () => {
+    const huge = codes({ ...base(), scale: { min: 0, max: 100_000_000, labels: { 0: { en: 'x' } } } });
+    expect(huge).toContainEqual(['error', 'crit.scaleTooLarge', 'scale/max']);
+    expect(huge.filter(([, code]) => code === 'crit.labelMissing')).toEqual([]);
+    const hundred = codes({ ...base(), scale: { min: 0, max: 100, labels: { 0: { en: 'x' } } } });
+    expect(hundred.filter(([, code]) => code === 'crit.scaleTooLarge')).toEqual([]);
+  });
+
   it('resolves partner, example and criterion references with a suggestion', () => {
     const f = { ...base(), partners: [{ id: 'lag', name: { en: 'LAG' } }] };
     f.pillars[0]!.criteria[0]!.actions = [{ id: 'a', text: { en: 'A' }, partners: ['lga'] }];

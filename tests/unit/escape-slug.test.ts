@@ -43,8 +43,23 @@ describe('safe file names', () => {
     ['...', 'village'],
     ['', 'village'],
     ['x'.repeat(200), 'x'.repeat(80)],
+    ['NUL.txt', 'nul-village.txt'],
+    ['con.tar.gz', 'con-village.tar.gz'],
+    ['COM¹', 'com¹-village'],
+    ['Lpt1.md', 'lpt1-village.md'],
+    ['evil\u202egpj.exe', 'evilgpj.exe'],
+    ['a\u200bb\u200d\ufeffc', 'abc'],
+    ['😀'.repeat(100), '😀'.repeat(50)],
+    [`a${'.'.repeat(3)}b${'.'.repeat(200_000)}`, 'a...b'],
   ])('%j -> %j', (name, expected) => {
     expect(safeFileName(name, new Set())).toBe(expected);
+  });
+
+  it('takes linear time on long runs of dots, dashes and spaces', () => {
+    const started = performance.now();
+    for (const run of ['.', '-', ' ', '. -']) safeFileName(`a${run.repeat(100_000)}b${run.repeat(100_000)}`, new Set());
+    // Quadratic trimming took seconds here; the bound is loose so a busy machine does not fail it.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('never collides, ignoring case', () => {

@@ -6,7 +6,7 @@ import { parseYaml, quickParse } from '../../src/io/yaml.js';
 // means on every text it accepts. Values sit on the edges of core-schema resolution and of YAML
 // features the two libraries treat differently.
 const PLAIN = [
-  '3', '0', '-1', '+4', '007', '0o17', '0x1F', '0o9', '0xZ', '1_000', '1.5', '3.0', '.5', '-.5', '1e3', '1E-2', '1.e2', '1e-400',
+  '3', '0', '-0', '-00', '+0', '-1', '+4', '007', '0o17', '0x1F', '0o9', '0xZ', '1_000', '1.5', '3.0', '.5', '-.5', '1e3', '1E-2', '1.e2', '1e-400',
   '2.9999999999999999', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', 'inf', 'null', 'Null', 'NULL', '~', 'nUll', 'true', 'True',
   'TRUE', 'tRue', 'false', 'yes', 'no', 'on', 'n/a', 'N/A', 'Ērgļi', 'Kuldīgas novads', 'a, b', 'x]', 'x}', 'C#', 'a #b', 'a: b', 'a:b',
   'ends:', "it's", '2026-03-14', '2026-03-14 10:22', '-', '-x', '- x', '?x', ':x', '[x]', '{x}', '#x', '&a', '*a', '!t', '!!float 3',
@@ -88,8 +88,9 @@ describe('the fast YAML path', () => {
       expect(ref, JSON.stringify(doc)).toBeDefined();
       expect(canon(fast.data), JSON.stringify(doc)).toBe(canon(ref?.data));
     }
-    // The test means nothing if the fast path refused everything.
-    expect(accepted / total).toBeGreaterThan(0.25);
+    // The test means nothing if the fast path refused everything (it refuses anything float-like,
+    // and a good part of the generated values are floats).
+    expect(accepted / total).toBeGreaterThan(0.2);
   });
 
   it('reads the files the kit writes', () => {
@@ -107,6 +108,12 @@ describe('the fast YAML path', () => {
     ['a lone CR line end', 'a: 1\rb: 2\n'],
     ['a YAML 1.1 directive', '%YAML 1.1\n---\na: 1\n'],
     ['a tag', 'a: !!float 3\n'],
+    ['a set', 'a: !!set { x }\n'],
+    ['a constructor key', 'answers:\n  constructor: 3\n'],
+    ['a float literal score', 'a: 3.0\n'],
+    ['an exponent', 'a: { score: 1e0 }\n'],
+    ['a rounded float', 'a: 2.9999999999999999\n'],
+    ['a tiny float', 'a: 1e-400\n'],
     ['a merge key', 'base: &b { x: 1 }\nc:\n  <<: *b\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
