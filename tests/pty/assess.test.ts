@@ -226,7 +226,7 @@ describe('village assess in a terminal', () => {
     const tmp = tempDir({ 'ergli.yaml': STOPPED('en') });
     cleanups.push(tmp.cleanup);
     const anyQuestion = /Question \d+ of 27[\s\S]*s (skip|keep) · b back/;
-    const temps = (): string[] => readdirSync(tmp.dir).filter((f) => /\.yaml\.\d+$/.test(f));
+    const temps = (): string[] => readdirSync(tmp.dir).filter((f) => /^\.ergli\.yaml\.[0-9a-f]+\.tmp$/.test(f));
     for (let trial = 0; trial < trials; trial++) {
       // Each trial resumes what the kill before it left (its lock is stale: that process is gone).
       const term = openMore(tmp.dir, ['--answers', 'ergli.yaml', '--lang', 'en']);

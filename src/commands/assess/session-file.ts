@@ -299,7 +299,8 @@ export const besideName = (file: string): string => `${dirname(file) === '.' ? '
  */
 export function removeStaleTemps(file: string): number {
   const dir = dirname(file);
-  const re = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
+  // The temporary files of io/write.ts: `.NAME.<12 hex>.tmp`.
+  const re = new RegExp(`^\\.${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{12}\\.tmp$`);
   let removed = 0;
   try {
     for (const f of readdirSync(dir)) {
