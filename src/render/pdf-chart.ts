@@ -128,8 +128,7 @@ const angleOf = (i: number, n: number): number => -Math.PI / 2 + (2 * Math.PI * 
  */
 export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, width: number): RadarGeometry {
   const n = plan.pillars.length;
-  const maxLabel = Math.min(150, width * 0.3);
-  const measured = plan.pillars.map((p) => {
+  const measure = (maxLabel: number) => plan.pillars.map((p) => {
     doc.font(FONT.bold).fontSize(LABEL);
     const w = Math.min(maxLabel, doc.widthOfString(p.title) + 1);
     const th = doc.heightOfString(p.title, { width: w });
@@ -137,6 +136,7 @@ export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, wi
     doc.font(FONT.body).fontSize(LABEL);
     return { title: p.title, w, th, score, sw: doc.widthOfString(score) + 1, sh: LABEL * 1.25 };
   });
+  let measured = measure(Math.min(150, width * 0.3));
   const place = (r: number): RadarGeometry['labels'] => {
     const cx = x + width / 2;
     const cy = 0;
@@ -169,9 +169,16 @@ export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, wi
     }
     return false;
   };
-  let r = Math.min(120, width * 0.24);
+  // The largest radius at which the labels clear each other; narrower (taller) labels when none does.
+  let r = 0;
   let labels = place(r);
-  while (r > 50 && clash(labels, r)) labels = place((r -= 4));
+  for (const maxLabel of [150, 120, 96, 80]) {
+    measured = measure(Math.min(maxLabel, width * 0.3));
+    r = Math.min(120, width * 0.24);
+    labels = place(r);
+    while (r > 50 && clash(labels, r)) labels = place((r -= 4));
+    if (!clash(labels, r)) break;
+  }
   // Still crowded (very long titles): push labels apart vertically, side by side.
   if (clash(labels, r)) {
     for (const side of ['left', 'right', 'center'] as const) {

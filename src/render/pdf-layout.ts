@@ -204,8 +204,10 @@ export class Layout {
     const width = (opts.width ?? this.measure) - indent;
     this.group('L', () => {
       for (const item of items) {
-        const lead = typeof item === 'string' ? '' : `${item.lead} `;
-        const text = typeof item === 'string' ? item : item.text;
+        // An item without text is its lead alone (pdfkit's continued text needs something to continue with).
+        const plain = typeof item === 'string' || item.text === '';
+        const lead = plain ? '' : `${item.lead} `;
+        const text = typeof item === 'string' ? item : item.text || item.lead;
         const link = typeof item === 'string' ? undefined : item.link;
         this.doc.font(FONT.body).fontSize(size);
         const lineH = this.doc.currentLineHeight(true) + LINE_GAP;
@@ -424,7 +426,7 @@ export class Layout {
   splitToFit(text: string, width: number, height: number, size: number): [string, string] {
     this.doc.font(FONT.body).fontSize(size);
     if (this.heightOf(text, width, 1) <= height) return [text, ''];
-    const words = text.split(/(?<=\s)/);
+    const words = text.split(/(?<=[\s\u200B])/);
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {

@@ -11,7 +11,7 @@
 export const PLACEHOLDER = '□';
 const ZWSP = '\u200B';
 /** Longest run of non-space characters left unbroken (URLs and Latvian compounds are shorter). */
-const RUN = 40;
+const RUN = 60;
 
 export interface GlyphCheck {
   /** Whether every font draws this code point. */
@@ -30,29 +30,29 @@ export function printable(text: string, fonts: GlyphCheck): { text: string; repl
   let out = '';
   let replaced = false;
   let run = 0;
-  let lastWasPlaceholder = false;
+  // Inside an emoji sequence that became a placeholder: its joiners, modifiers and joined parts add nothing.
+  let inSequence = false;
+  let afterJoiner = false;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
-    // Zero-width joiners, variation selectors and skin tones glue an emoji sequence together.
-    const glue = cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
+    const glue = cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f) || cp === 0x20e3;
+    if (inSequence && (glue || (afterJoiner && !fonts.has(cp)))) {
+      afterJoiner = cp === 0x200d;
+      continue;
+    }
+    inSequence = false;
+    afterJoiner = false;
     let piece: string;
     if (LAYOUT.has(cp)) piece = cp === 0x09 ? ' ' : ch;
     else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) piece = '';
-    else if (glue) {
-      if (!fonts.has(cp)) {
-        if (!lastWasPlaceholder) replaced = true;
-        piece = lastWasPlaceholder ? '' : PLACEHOLDER;
-        lastWasPlaceholder = true;
-      } else piece = ch;
-      out += piece;
-      continue;
-    } else if (fonts.has(cp)) piece = ch;
+    else if (fonts.has(cp) && !(glue && cp !== 0x200d)) piece = ch;
+    else if (glue) piece = '';
     else {
       replaced = true;
       piece = PLACEHOLDER;
+      inSequence = true;
     }
-    lastWasPlaceholder = piece === PLACEHOLDER;
-    if (/\s/.test(piece) || piece === '') run = 0;
+    if (piece === '' || /\s/.test(piece)) run = 0;
     else if (++run > RUN) {
       out += ZWSP;
       run = 1;

@@ -321,7 +321,7 @@ function detailBlock(l: Layout, plan: PlanView): void {
   l.heading(L['report.strengths'], SIZE.h2, 4, { level: 2, keep: 40 });
   if (plan.strengths.length === 0) l.paragraph(L['report.strengthsNone']);
   else {
-    l.bullets(plan.strengths.map((s) => ({ lead: `${s.title} (${s.pillar}, ${s.scoreText}):`, text: s.notes[0]?.text ?? s.rubric })));
+    l.bullets(plan.strengths.map((s) => ({ lead: `${s.title} (${s.pillar}, ${s.scoreText}):`, text: s.notes[0]?.text ?? (s.rubric || s.label) })));
     if (plan.strengthsTotal > plan.strengths.length) {
       l.paragraph(L['report.strengthsShown'].replace('{shown}', String(plan.strengths.length)).replace('{total}', String(plan.strengthsTotal)), { color: COLOR.muted, size: SIZE.small + 1 });
     }
@@ -341,7 +341,8 @@ function laterBlock(l: Layout, plan: PlanView): void {
   for (const g of plan.later) {
     l.heading(g.pillar, SIZE.h2, 3, { level: 2, keep: 50 });
     for (const tf of g.timeframes) {
-      l.bullets(tf.actions.map((a) => ({ lead: `${tf.timeframe}:`, text: `${a.text} (${a.criterion})` })));
+      l.heading(tf.timeframe, SIZE.body, 2, { level: 3, keep: 30 });
+      l.bullets(tf.actions.map((a) => `${a.text} (${a.criterion})`));
     }
   }
 }
