@@ -125,7 +125,9 @@ describe('the printed plan', () => {
     const text = body(pdf).replace(/[\s\u200B]+/g, '');
     expect(text).toContain('x'.repeat(20_000));
     // The footer shortens the name to one line.
-    expect(pdf.pageText(pdf.pageCount - 1)).toMatch(/Ū+… · 2026\. gada 22\. maijs/);
+    const last = pdf.pageText(pdf.pageCount - 1);
+    expect(last).toContain('ŪŪŪ…');
+    expect(last).toContain('2026. gada 22. maijs');
   });
 
   it('never ends on a page with three lines or fewer (D09)', () => {
