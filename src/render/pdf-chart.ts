@@ -26,7 +26,7 @@ const THRESHOLD_STYLES: { dash: number; space: number; color: string; width: num
   { dash: 3, space: 1.5, color: '#6b4f9b', width: 1 },
   { dash: 9, space: 2, color: '#5f6b1f', width: 1 },
 ];
-const styleOf = (i: number): (typeof THRESHOLD_STYLES)[number] => THRESHOLD_STYLES[i % THRESHOLD_STYLES.length] ?? THRESHOLD_STYLES[0]!;
+const styleOf = (i: number): (typeof THRESHOLD_STYLES)[number] => THRESHOLD_STYLES[i % THRESHOLD_STYLES.length] ?? { dash: 3, space: 2, color: COLOR.muted, width: 1 };
 
 const LABEL = 9;
 
@@ -147,8 +147,6 @@ export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, wi
       const lx = cx + cos * (r + 8);
       const ly = cy + sin * (r + 8);
       const align = Math.abs(cos) < 0.2 ? 'center' : cos > 0 ? 'left' : 'right';
-      const bw = Math.max(m.w, m.sw);
-      const bx = align === 'center' ? lx - bw / 2 : align === 'left' ? lx : lx - bw;
       const h = m.th + m.sh;
       const by = sin < -0.2 ? ly - h : Math.abs(sin) <= 0.2 ? ly - h / 2 : ly;
       const tx = align === 'center' ? lx - m.w / 2 : align === 'left' ? lx : lx - m.w;
@@ -158,10 +156,9 @@ export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, wi
   };
   const clash = (ls: RadarGeometry['labels'], r: number): boolean => {
     const all = ls.flatMap((l) => [l.title, l.score]);
-    for (let i = 0; i < all.length; i++) {
-      const a = all[i]!;
+    for (const [i, a] of all.entries()) {
       if (a.x < x - 0.5 || a.x + a.w > x + width + 0.5) return true;
-      for (let j = i + 1; j < all.length; j++) if (i >> 1 !== j >> 1 && intersects(a, all[j]!)) return true;
+      for (const [j, b] of all.entries()) if (j > i && i >> 1 !== j >> 1 && intersects(a, b)) return true;
       // Labels stay off the chart itself.
       const dx = Math.max(Math.abs(a.x + a.w / 2 - (x + width / 2)) - a.w / 2, 0);
       const dy = Math.max(Math.abs(a.y + a.h / 2) - a.h / 2, 0);
@@ -183,9 +180,9 @@ export function radarGeometry(doc: Doc, plan: PlanView, x: number, y: number, wi
   if (clash(labels, r)) {
     for (const side of ['left', 'right', 'center'] as const) {
       const ls = labels.filter((l) => l.align === side).sort((a, b) => a.title.y - b.title.y);
-      for (let i = 1; i < ls.length; i++) {
-        const prev = ls[i - 1]!;
-        const cur = ls[i]!;
+      for (const [i, cur] of ls.entries()) {
+        const prev = ls[i - 1];
+        if (!prev) continue;
         const overlapX = cur.title.x < prev.title.x + Math.max(prev.title.w, prev.score.w) && prev.title.x < cur.title.x + Math.max(cur.title.w, cur.score.w);
         const minY = prev.score.y + prev.score.h + 2;
         if (overlapX && cur.title.y < minY) {

@@ -436,7 +436,7 @@ export class Layout {
     }
     if (lo === 0) {
       // Not even one word fits: cut the first word by characters.
-      const chars = [...(words[0] ?? '')];
+      const chars = Array.from(words[0] ?? '');
       let a = 0;
       let b = chars.length;
       while (a < b) {

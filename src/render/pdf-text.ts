@@ -80,6 +80,6 @@ export function printableDeep<T>(value: T, fonts: GlyphCheck): { value: T; repla
 
 /** Shortens `text` to at most `max` characters (code points), ending in "…". */
 export function shorten(text: string, max: number): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
 }

@@ -217,7 +217,7 @@ function glancePage(l: Layout, plan: PlanView): void {
 /** `text` shortened with "…" to fit one line of `width` in the current font (binary search: O(n log n)). */
 function fitLine(doc: InstanceType<typeof PDFDocument>, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
-  const chars = [...text];
+  const chars = Array.from(text);
   let lo = 0;
   let hi = chars.length;
   while (lo < hi) {

@@ -384,12 +384,17 @@ function highlights(pillars: readonly PillarView[]): PlanView['highlights'] {
   const picked: CriterionView[] = [];
   const used = new Set<string>();
   // One per pillar first, then fill up.
-  for (const c of pool) if (picked.length < 3 && !used.has(c.pillar)) (picked.push(c), used.add(c.pillar));
+  for (const c of pool) {
+    if (picked.length < 3 && !used.has(c.pillar)) {
+      picked.push(c);
+      used.add(c.pillar);
+    }
+  }
   for (const c of pool) if (picked.length < 3 && !picked.includes(c)) picked.push(c);
   return picked.map((c) => {
     const note = [...c.notes].sort((a, b) => Number(b.scoreText) - Number(a.scoreText) || 0)[0];
     const text = note?.text ?? (c.rubric || c.label);
-    const chars = [...text];
+    const chars = Array.from(text);
     return {
       title: c.title,
       pillar: c.pillar,

@@ -23,7 +23,7 @@ const tmp = tempDir({
   'incomplete.yaml': answersYaml('Nepilnciems', Object.fromEntries(CRITERIA.map((id, i) => [id, i % 3 === 0 ? 2 : 'n/a'])), { date: '2026-05-22' }),
   'zero.yaml': answersYaml('Nulle', Object.fromEntries(CRITERIA.map((id) => [id, 0])), { date: '2026-05-22' }),
   'emoji.yaml': answersYaml('Emocijas', Object.fromEntries(CRITERIA.map((id) => [id, 3])), { date: '2026-05-22' }).replace(
-    /  strategy\.vision: 3/,
+    / {2}strategy\.vision: 3/,
     `  strategy.vision: { score: 4, note: ${yamlString('Saulespuķes 🌻 un ģimenes 👩‍👩‍👧 ⚑ pie skolas')} }`,
   ),
   'hostile.yaml': answersYaml('Ū'.repeat(100_000), { 'strategy.vision': 2 }, { date: '2026-05-22' }).replace(

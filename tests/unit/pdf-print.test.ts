@@ -23,7 +23,7 @@ const FONTS = ['SourceSans3-Regular.ttf', 'SourceSans3-Semibold.ttf'].map((f) =>
 const parsed = FONTS.map((f) => fontkit.openSync(f));
 const fonts = { has: (cp: number) => parsed.every((f) => f.hasGlyphForCodePoint(cp)) };
 
-const missing = (s: string): string[] => [...new Set([...s].filter((ch) => !/[\n\r\t]/.test(ch) && !fonts.has(ch.codePointAt(0) ?? 0)))];
+const missing = (s: string): string[] => [...new Set(Array.from(s).filter((ch) => !/[\n\r\t]/.test(ch) && !fonts.has(ch.codePointAt(0) ?? 0)))];
 
 /** Every string in a YAML value. */
 const strings = (v: unknown): string[] =>
@@ -93,8 +93,8 @@ function planOf(n: number) {
 
 function doc() {
   const d = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 58, left: 56, right: 56 } });
-  d.registerFont('Body', FONTS[0]!);
-  d.registerFont('Bold', FONTS[1]!);
+  d.registerFont('Body', FONTS[0] ?? '');
+  d.registerFont('Bold', FONTS[1] ?? '');
   return d;
 }
 
