@@ -1,4 +1,4 @@
-import type { Response } from './answers.js';
+import type { Response, Score } from './answers.js';
 import { span, type Framework, type Scale } from './framework.js';
 import { maxOf, minOf } from './limits.js';
 
@@ -6,6 +6,8 @@ export interface Note {
   text: string;
   source: string;
   respondent: string | null;
+  /** This respondent's answer to the criterion the note belongs to. */
+  score: Score;
 }
 
 export interface CriterionScore {
@@ -59,7 +61,7 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
       if (!a) continue;
       if (typeof a.score === 'number') raws.push(a.score);
       else if (a.score === 'n/a') na++;
-      if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent });
+      if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent, score: a.score });
     }
     const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
     const lo = raws.length > 0 ? minOf(raws) : null;

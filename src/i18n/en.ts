@@ -438,6 +438,27 @@ export const labels = {
   'validate.ruleHelp': 'See "Diagnostic codes" in docs/formats.md of smart-village-kit.',
   'score.belowLevel': 'Below level {level}: {names}',
   'schema.written': 'Wrote {file}',
+  // #17 printed plan
+  'report.glance': 'At a glance',
+  'report.youAreHere': 'you are here',
+  'report.provisional': 'provisional: the assessment is not complete',
+  'report.finish': 'Finish the assessment first',
+  'report.thresholdEvery': '{level}: every criterion {score}+',
+  'report.thresholdCount': '{level}: {count} of {total} criteria {score}+',
+  'report.thresholdNote': 'The lines show what each level asks of the criteria; a level has further conditions, listed after this page.',
+  'report.noData': 'no data',
+  'report.ourWords': 'Strengths, in your own words',
+  'report.doFirst': 'What to do first',
+  'report.discussShort': 'Views differ on {count} questions: talk them through first.',
+  'report.continued': 'continued',
+  'report.chartAlt': 'Radar chart of the criteria scores (0–100): {values}.',
+  'report.barsAlt': 'Bar chart of the criteria scores (0–100): {values}. Level lines: {thresholds}.',
+  'report.community': 'Your community',
+  'report.colophon': 'Made with smart-village-kit {version} · criteria: {framework} {fwVersion} · assessment of {date}',
+  'report.replaced': '{mark} stands for a character the printed font does not have (such as an emoji); the Markdown plan keeps it.',
+  'report.strengthsShown': '{shown} of {total} strengths are listed.',
+  'report.details': 'The level in detail',
+  'report.incompleteData': 'incomplete data',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

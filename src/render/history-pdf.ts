@@ -22,7 +22,7 @@ export async function renderHistoryPdf(view: HistoryView, opts: { paper: Paper; 
     displayTitle: true,
     info: { Title: view.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
   });
-  for (const [name, font] of parsedFonts()) doc.registerFont(name, font);
+  for (const [name, font] of parsedFonts()) doc.registerFont(name, font as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<Buffer>((resolve, reject) => {

@@ -3,72 +3,119 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import { pillarChart, radarSize } from './pdf-chart.js';
+import { chartValues, pillarBars, radarChart, radarHeight } from './pdf-chart.js';
+import { COLOR, FONT, Layout, SIZE, type Cell, type Row } from './pdf-layout.js';
+import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text.js';
 import { planFileBlock, progressBlock } from './pdf-progress.js';
-import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 import type { Paper } from '../vocab.js';
 
 // Source Sans 3 (SIL OFL, vendored in templates/fonts with its licence) draws every Latvian
 // letter; the 14 standard PDF fonts cannot.
 const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
-const FONT_FILES = {
+export const FONT_FILES = {
   [FONT.body]: 'SourceSans3-Regular.ttf',
   [FONT.bold]: 'SourceSans3-Semibold.ttf',
 } as const;
 
 const require = createRequire(import.meta.url);
-let fonts: Map<string, Buffer> | undefined;
+export interface ParsedFont {
+  hasGlyphForCodePoint(cp: number): boolean;
+}
+let fonts: Map<string, ParsedFont> | undefined;
 
 /**
  * The parsed fonts, once per process: batch runs render hundreds of plans, and parsing a font's
  * tables costs more than laying out a page. (pdfkit takes a fontkit font where it takes a file.)
  */
-export function parsedFonts(): Map<string, Buffer> {
+export function parsedFonts(): Map<string, ParsedFont> {
   if (!fonts) {
-    const fontkit = require('fontkit') as { openSync: (path: string) => unknown };
-    fonts = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file)) as Buffer]));
+    const fontkit = require('fontkit') as { openSync: (path: string) => ParsedFont };
+    fonts = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file))]));
   }
   return fonts;
 }
 
-const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
-const FOOTER_SPACE = 18;
+/** Whether both fonts draw a code point (the glyph check of every drawn string). */
+export function fontGlyphs(): GlyphCheck {
+  const all = [...parsedFonts().values()];
+  const cache = new Map<number, boolean>();
+  return {
+    has: (cp) => {
+      let ok = cache.get(cp);
+      if (ok === undefined) cache.set(cp, (ok = all.every((f) => f.hasGlyphForCodePoint(cp))));
+      return ok;
+    },
+  };
+}
 
-/** Level colours by rank: the top level, the middle ones, the fallback, and no level. */
-const LEVEL_COLORS = { top: '#b7791f', middle: '#2a7f8f', last: '#5f6f7f', none: '#8a8f94' } as const;
+const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
+/** The footer sits in the bottom margin, below the text block. */
+const MARGINS = { top: 48, bottom: 58, left: 56, right: 56 };
+
+/** Level colours: the top level, a middle one, the first one, and no level (incomplete). */
+const LEVEL_COLORS = { top: '#946200', middle: '#1f6f7f', first: '#3d5a80', none: '#6b7075' } as const;
+/** The marker of a question to discuss, in the PDF and the Markdown alike. */
+export const DISCUSS_MARK = '▲';
+
+/** A section drawn by another module (e.g. progress since last time), inserted after page 1. */
+export type PdfSection = (layout: Layout, plan: PlanView) => void;
 
 export interface PdfOptions {
   paper: Paper;
   version: string;
+  /** Sections drawn after the first page, before the level in detail. */
+  sections?: readonly PdfSection[];
+}
+
+/** What a render produced beside the bytes: for tests and for the caller's notices. */
+export interface PdfResult {
+  data: Buffer;
+  /** Characters the fonts cannot draw were shown as PLACEHOLDER. */
+  replaced: boolean;
 }
 
 /**
- * Renders the action plan as a printable PDF: title block, level and why, pillar chart, action
- * plan table, criteria with evidence, examples, and page numbers. Deterministic for the same plan:
- * the creation date is the plan's date, so the file ID and bytes repeat.
+ * Renders the action plan as a printable, tagged PDF: page 1 "at a glance" (where the community
+ * stands on the way, the criteria as bars with the levels' lines, three strengths in its own
+ * words, the first steps with room to write who and when, what to discuss), then the level in
+ * detail, the chart, later actions, every question with all its evidence, examples and the
+ * agreement, with a colophon. Deterministic for the same plan: the creation date is the plan's date.
  */
 export async function renderPdf(plan: PlanView, opts: PdfOptions): Promise<Buffer> {
+  return (await renderPdfResult(plan, opts)).data;
+}
+
+export async function renderPdfResult(original: PlanView, opts: PdfOptions): Promise<PdfResult> {
+  const glyphs = fontGlyphs();
+  const { value: plan, replaced } = printableDeep(original, glyphs);
+  // Link targets stay exact (the safe text may have break opportunities in it).
+  plan.examples = plan.examples.map((e, i) => ({ ...e, url: original.examples[i]?.url ?? null }));
   const stamp = new Date(`${plan.date}T12:00:00Z`);
   const L = plan.labels;
+  const village = shorten(plan.village, 160);
   const doc = new PDFDocument({
     size: PAPER_SIZES[opts.paper],
-    margins: { top: 48, bottom: 40, left: 50, right: 50 },
+    margins: MARGINS,
     bufferPages: true,
     autoFirstPage: true,
     compress: true,
     lang: plan.lang,
     displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
     info: {
-      Title: `${L['report.title']}: ${plan.village}`,
-      Author: 'smart-village-kit',
+      Title: `${L['report.title']}: ${village}`,
+      Author: plan.lag ?? village,
       Subject: `${plan.framework.title} (${plan.framework.id} ${plan.framework.version})`,
+      Keywords: [L['report.title'], village, plan.municipality, plan.lag, plan.framework.id].filter((x) => x).join(', '),
       Creator: `smart-village-kit ${opts.version}`,
       Producer: `smart-village-kit ${opts.version}`,
-      CreationDate: stamp,
-      ModDate: stamp,
+      CreationDate: Number.isNaN(stamp.getTime()) ? new Date(0) : stamp,
+      ModDate: Number.isNaN(stamp.getTime()) ? new Date(0) : stamp,
     },
-  });
-  for (const [name, font] of parsedFonts()) doc.registerFont(name, font);
+  } as unknown as PDFKit.PDFDocumentOptions);
+  for (const [name, font] of parsedFonts()) doc.registerFont(name, font as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -76,225 +123,306 @@ export async function renderPdf(plan: PlanView, opts: PdfOptions): Promise<Buffe
     doc.on('error', reject);
   });
 
-  const layout = new Layout(doc, FOOTER_SPACE);
-  titleBlock(layout, plan);
-  progressBlock(layout, plan); // #18: what changed since last time, on page 1 when given
-  levelBlock(layout, plan);
-  firstStepsBlock(layout, plan);
-  planFileBlock(layout, plan); // #18: the community's plan file, when given
-  chartBlock(layout, plan);
-  strengthsBlock(layout, plan);
-  laterBlock(layout, plan);
-  criteriaBlock(layout, plan);
-  closingBlock(layout, plan);
-  agreementBlock(layout, plan);
-  footers(doc, plan, opts.version);
+  const layout = new Layout(doc, 0, { continued: L['report.continued'], tagged: true });
+  const view = { ...plan, village };
+  // #18: with an earlier assessment, what changed opens page 1; the plan file follows the glance page.
+  if (view.progress) layout.group('Sect', () => progressBlock(layout, view));
+  layout.group('Sect', () => glancePage(layout, view), { title: L['report.glance'] });
+  if (view.planFile) layout.group('Sect', () => planFileBlock(layout, view));
+  for (const section of opts.sections ?? []) section(layout, view);
+  layout.newPage();
+  layout.group('Sect', () => detailBlock(layout, view));
+  layout.group('Sect', () => laterBlock(layout, view));
+  layout.group('Sect', () => criteriaBlock(layout, view));
+  layout.group('Sect', () => closingBlock(layout, view));
+  layout.group('Sect', () => agreementBlock(layout, view, opts.version, replaced));
+  footers(layout, view);
   doc.end();
-  return finished;
+  return { data: await finished, replaced };
 }
 
-function titleBlock(l: Layout, plan: PlanView): void {
+// --- page 1: at a glance -----------------------------------------------------------------
+
+function glancePage(l: Layout, plan: PlanView): void {
   const { doc } = l;
   const L = plan.labels;
-  doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['report.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 });
+  l.tag('P', () => {
+    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['report.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 });
+  });
   l.space(2);
-  doc.font(FONT.bold).fontSize(24).fillColor(COLOR.text).text(plan.village, l.left, doc.y, { width: l.width });
-  l.space(2);
-  // Municipality and LAG under the name; the facts below add the rest.
+  l.bookmark(plan.village, 1);
+  l.tag('H1', () => {
+    doc.font(FONT.bold).fontSize(22).fillColor(COLOR.text).text(plan.village, l.left, doc.y, { width: l.width });
+  });
   const place = [plan.municipality, plan.lag].filter((x): x is string => x !== null).join(' · ');
-  if (place) doc.font(FONT.body).fontSize(11).fillColor(COLOR.muted).text(place, { width: l.width });
-  l.space(8);
+  const names = plan.respondentNames.join('; ');
+  l.tag('P', () => {
+    doc.font(FONT.body).fontSize(10).fillColor(COLOR.muted);
+    if (place) doc.text(place, l.left, doc.y + 1, { width: l.width });
+    // One line: the date, then how many answered and who, shortened to the line (all names are on page 2).
+    const head = `${plan.dateText} · ${L['report.respondents']} ${plan.respondents}`;
+    doc.text(fitLine(doc, names ? `${head}: ${names}` : head, l.width), l.left, doc.y + 1, { width: l.width, lineBreak: false });
+  });
+  doc.fillColor(COLOR.text);
+  l.space(10);
+  journey(l, plan);
+  l.space(6);
 
-  const respondents = plan.respondentNames.length > 0 ? `${plan.respondents} (${plan.respondentNames.join('; ')})` : String(plan.respondents);
-  const facts: [string, string][] = [
-    [L['report.date'], plan.date],
-    [L['report.respondents'], respondents],
-    [L['report.framework'], `${plan.framework.title} (${plan.framework.id} ${plan.framework.version})`],
-  ];
-  const keyWidth = 120;
-  for (const [k, v] of facts) {
-    const y = doc.y;
-    doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text(k, l.left, y, { width: keyWidth });
-    doc.font(FONT.body).fontSize(9).fillColor(COLOR.text).text(v, l.left + keyWidth, y, { width: l.width - keyWidth });
-    l.space(1);
+  // The criteria as bars, with what each level line asks.
+  l.heading(L['report.scores'], SIZE.h2, 4, { keep: 60, level: 2 });
+  const values = chartValues(plan);
+  const thresholds = plan.thresholds.map((t) => t.meaning).join('; ');
+  const chartH = pillarBars(doc, plan, l.left, doc.y, l.width, false).height;
+  l.ensure(chartH);
+  const top = doc.y;
+  l.tag('Figure', () => void pillarBars(doc, plan, l.left, top, l.width), { alt: L['report.barsAlt'].replace('{values}', values).replace('{thresholds}', thresholds) });
+  doc.x = l.left;
+  doc.y = top + chartH;
+  l.paragraph(L['report.thresholdNote'], { size: SIZE.small, color: COLOR.muted, gap: 8, width: l.width });
+
+  if (plan.level.incomplete && plan.next) {
+    l.heading(L['report.finish'], SIZE.h2, 4, { level: 2 });
+    l.paragraph(plan.next.path.intro, { size: SIZE.body });
+    l.bullets(plan.next.path.lines.slice(0, 6), { size: SIZE.body, width: l.width });
+    if (plan.next.path.lines.length > 6) l.paragraph(`+ ${plan.next.path.lines.length - 6}`, { size: SIZE.small, color: COLOR.muted });
   }
-  l.space(8);
-  l.paragraph(plan.labels['report.intro'], { size: 9.5, color: COLOR.muted, gap: 10 });
-  if (plan.framework.description) l.paragraph(plan.framework.description, { size: 9.5, gap: 10 });
+
+  // Three strengths in the community's own words.
+  if (plan.highlights.length > 0) {
+    l.heading(L['report.ourWords'], SIZE.h2, 4, { keep: 40, level: 2 });
+    l.bullets(
+      plan.highlights.map((h) => ({
+        lead: `${h.title} (${h.scoreText}):`,
+        text: h.own ? `“${h.quote}”` : h.quote,
+      })),
+      { size: SIZE.body, width: l.width },
+    );
+  }
+
+  // The first steps, with room to write who and by when.
+  const stepColumns = [
+    { header: '#', width: 0.05, align: 'right' as const },
+    { header: L['report.step'], width: 0.65 },
+    { header: L['report.who'], width: 0.15 },
+    { header: L['report.byWhen'], width: 0.15 },
+  ];
+  const stepRows = plan.firstSteps.map((s): Cell[] => [String(s.number), `${s.text} (${s.criterion})`, '', '']);
+  l.heading(L['report.doFirst'], SIZE.h2, 4, { keep: plan.firstSteps.length > 0 ? l.tableStart(stepColumns, stepRows) : 30, level: 2 });
+  if (plan.firstSteps.length === 0) l.paragraph(L['report.firstStepsNone']);
+  else l.table(stepColumns, stepRows);
+  if (plan.discuss.length > 0) {
+    l.paragraph(`${DISCUSS_MARK} ${L['report.discussShort'].replace('{count}', String(plan.discuss.length))} ${plan.discuss.map((d) => d.title).join('; ')}.`, {
+      size: SIZE.body,
+      width: l.width,
+    });
+  }
+}
+
+/** `text` shortened with "…" to fit one line of `width` in the current font (binary search: O(n log n)). */
+function fitLine(doc: InstanceType<typeof PDFDocument>, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
+
+/** The levels as a way, first to top, the community's own marked "you are here"; the overall number small beside it. */
+function journey(l: Layout, plan: PlanView): void {
+  const { doc } = l;
+  const L = plan.labels;
+  const steps = plan.journey;
+  const boxH = 52;
+  l.ensure(boxH + 30);
+  const y = doc.y;
+  const here = steps.findIndex((s) => s.current);
+  const color = levelColor(plan);
+  const overallW = 96;
+  const w = l.width - overallW - 8;
+  const stepW = steps.length > 0 ? w / steps.length : w;
+  l.tag(
+    'Figure',
+    () => {
+      doc.roundedRect(l.left, y, l.width, boxH, 6).fill('#f4f7f7');
+      steps.forEach((s, i) => {
+        const sx = l.left + 10 + i * stepW;
+        const cx = sx + 8;
+        const cy = y + 16;
+        if (i < steps.length - 1) {
+          doc.moveTo(cx + 8, cy).lineTo(cx + stepW - 8, cy).lineWidth(1.2).strokeColor(COLOR.rule).stroke();
+          // an arrow head
+          doc.moveTo(cx + stepW - 12, cy - 3).lineTo(cx + stepW - 8, cy).lineTo(cx + stepW - 12, cy + 3).lineWidth(1.2).stroke();
+        }
+        if (i === here) doc.circle(cx, cy, 6).fill(color);
+        else doc.circle(cx, cy, 5).lineWidth(1.2).strokeColor(i < here ? color : COLOR.muted).stroke();
+        doc.font(i === here ? FONT.bold : FONT.body).fontSize(i === here ? 10.5 : 9.5).fillColor(i === here ? color : COLOR.muted);
+        doc.text(s.title, sx, cy + 10, { width: stepW - 14 });
+        if (i === here) doc.font(FONT.bold).fontSize(8.5).fillColor(COLOR.text).text(`▲ ${L['report.youAreHere']}`, sx, doc.y, { width: stepW - 14 });
+      });
+      if (here < 0) {
+        doc.font(FONT.bold).fontSize(10.5).fillColor(color).text(plan.level.title, l.left + 10, y + boxH - 16, { width: w });
+      }
+      const ox = l.left + l.width - overallW - 8;
+      doc.font(FONT.body).fontSize(8.5).fillColor(COLOR.muted).text(L['col.overall'], ox, y + 8, { width: overallW, align: 'right' });
+      doc.font(FONT.bold).fontSize(16).fillColor(COLOR.accent).text(`${plan.overallWhole} / 100`, ox, doc.y, { width: overallW, align: 'right' });
+      if (plan.provisional) doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted).text(L['report.provisional'], ox, doc.y, { width: overallW, align: 'right' });
+    },
+    {
+      alt: `${L['report.level']}: ${plan.level.title}. ${steps.map((s) => (s.current ? `${s.title} (${L['report.youAreHere']})` : s.title)).join(' → ')}. ${L['col.overall']} ${plan.overallWhole} / 100${plan.provisional ? ` (${L['report.provisional']})` : ''}.`,
+    },
+  );
+  doc.fillColor(COLOR.text);
+  doc.x = l.left;
+  doc.y = Math.max(doc.y, y + boxH) + 6;
 }
 
 function levelColor(plan: PlanView): string {
   if (plan.level.incomplete || plan.level.id === 'none') return LEVEL_COLORS.none;
-  const index = plan.thresholds.findIndex((t) => t.level === plan.level.id);
-  if (index === 0 && plan.next === null) return LEVEL_COLORS.top;
-  return plan.next === null ? LEVEL_COLORS.top : index >= 0 ? LEVEL_COLORS.middle : LEVEL_COLORS.last;
+  if (plan.next === null) return LEVEL_COLORS.top;
+  const index = plan.journey.findIndex((s) => s.current);
+  return index <= 0 ? LEVEL_COLORS.first : LEVEL_COLORS.middle;
 }
 
-function levelBlock(l: Layout, plan: PlanView): void {
+// --- page 2 onwards ------------------------------------------------------------------------
+
+function detailBlock(l: Layout, plan: PlanView): void {
   const { doc } = l;
   const L = plan.labels;
-  const color = levelColor(plan);
-  const pad = 12;
-  const inner = l.width - 2 * pad - 90;
-  doc.font(FONT.body).fontSize(9.5);
-  const descH = plan.level.description ? doc.heightOfString(plan.level.description, { width: inner, lineGap: 1.5 }) : 0;
-  const boxH = Math.max(70, 2 * pad + 12 + 22 + descH);
-  l.ensure(boxH + 20);
-  const y = doc.y;
-  doc.roundedRect(l.left, y, l.width, boxH, 6).fill('#f4f7f7');
-  doc.rect(l.left, y, 5, boxH).fill(color);
-  doc.font(FONT.bold).fontSize(8.5).fillColor(COLOR.muted).text(L['report.level'].toUpperCase(), l.left + pad + 4, y + pad, { characterSpacing: 0.6 });
-  doc.font(FONT.bold).fontSize(17).fillColor(color).text(plan.level.title, l.left + pad + 4, y + pad + 12, { width: inner });
-  if (plan.level.description) {
-    doc.font(FONT.body).fontSize(9.5).fillColor(COLOR.text).text(plan.level.description, l.left + pad + 4, doc.y + 2, { width: inner, lineGap: 1.5 });
-  }
-  // Overall score on the right.
-  doc.font(FONT.bold).fontSize(26).fillColor(COLOR.accent).text(plan.overallText, l.left + l.width - 90 - pad, y + pad + 6, { width: 90, align: 'right' });
-  doc.font(FONT.body).fontSize(8).fillColor(COLOR.muted).text(`${L['col.overall']} / 100`, l.left + l.width - 90 - pad, doc.y, { width: 90, align: 'right' });
-  doc.fillColor(COLOR.text);
-  doc.y = y + boxH + 12;
-
+  l.heading(L['report.details'], SIZE.h1, 6);
+  if (plan.respondentNames.length > 0) l.paragraph(`${L['report.respondents']} ${plan.respondents}: ${plan.respondentNames.join('; ')}`, { color: COLOR.muted });
+  if (plan.level.description) l.paragraph(`${plan.level.title}: ${plan.level.description}`);
   if (plan.level.why.length > 0) {
-    doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(L['report.levelWhy'], l.left, doc.y);
-    l.space(3);
-    l.bullets(plan.level.why, { size: 9.5 });
+    l.heading(L['report.levelWhy'], SIZE.h2, 3, { level: 2, keep: 40 });
+    l.bullets(plan.level.why);
   }
   if (plan.next) {
     const path = plan.next.path;
-    doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(path.heading, l.left, doc.y, { width: l.width });
-    l.space(3);
-    if (path.kind !== 'answer') l.bullets(plan.next.unmet, { size: 9.5 });
-    l.paragraph(path.intro, { size: 9.5 });
-    if (path.lines.length > 0) l.bullets(path.lines, { size: 9.5 });
+    l.heading(path.heading, SIZE.h2, 3, { level: 2, keep: 40 });
+    if (path.kind !== 'answer') l.bullets(plan.next.unmet);
+    l.paragraph(path.intro);
+    if (path.lines.length > 0) l.bullets(path.lines);
   } else {
-    l.paragraph(L['report.nextNone'], { size: 9.5 });
+    l.paragraph(L['report.nextNone']);
   }
-}
+  l.paragraph(L['report.intro'], { color: COLOR.muted });
+  if (plan.framework.description) l.paragraph(plan.framework.description, { size: SIZE.small + 1, color: COLOR.muted });
 
-function chartBlock(l: Layout, plan: PlanView): void {
-  const height = plan.pillars.length >= 3 ? radarSize(plan.pillars.length, l.width).height : plan.pillars.length * 22 + 30;
-  // The heading stays with its chart: both move to the next page when the chart does not fit.
-  l.ensure(height + 40);
-  l.heading(plan.labels['report.scores'], 14);
-  l.ensure(height);
-  // The chart's own text moves pdfkit's cursor; the block ends where the chart says it does.
-  const top = l.doc.y;
-  const used = pillarChart(l.doc, plan, l.left, top, l.width);
-  l.doc.x = l.left;
-  l.doc.y = top + used;
-  const rows: Cell[][] = plan.pillars.map((p) => [p.title, { bar: p.score, text: p.scoreText }, p.coverageText]);
-  l.table(
-    [
-      { header: plan.labels['report.pillar'], width: 0.5 },
-      { header: plan.labels['report.score'], width: 0.32 },
-      { header: plan.labels['report.coverage'], width: 0.18, align: 'right' },
-    ],
-    rows,
-  );
-}
+  if (plan.pillars.length >= 4) {
+    const height = radarHeight(doc, plan, l.width);
+    l.heading(L['report.scores'], SIZE.h2, 4, { level: 2, keep: height });
+    const top = doc.y;
+    let used = 0;
+    l.tag('Figure', () => (used = radarChart(doc, plan, l.left, top, l.width).height), { alt: L['report.chartAlt'].replace('{values}', chartValues(plan)) });
+    doc.x = l.left;
+    doc.y = top + used + 6;
+  }
 
-function strengthsBlock(l: Layout, plan: PlanView): void {
-  const L = plan.labels;
-  l.heading(L['report.strengths'], 14);
-  if (plan.strengths.length === 0) l.paragraph(L['report.strengthsNone'], { size: 9.5 });
-  else l.bullets(plan.strengths.map((s) => ({ lead: s.title, text: `(${s.pillar}): ${s.label}${s.rubric ? ` — ${s.rubric}` : ''}` })), { size: 9.5 });
+  l.heading(L['report.strengths'], SIZE.h2, 4, { level: 2, keep: 40 });
+  if (plan.strengths.length === 0) l.paragraph(L['report.strengthsNone']);
+  else {
+    l.bullets(plan.strengths.map((s) => ({ lead: `${s.title} (${s.pillar}, ${s.scoreText}):`, text: s.notes[0]?.text ?? (s.rubric || s.label) })));
+    if (plan.strengthsTotal > plan.strengths.length) {
+      l.paragraph(L['report.strengthsShown'].replace('{shown}', String(plan.strengths.length)).replace('{total}', String(plan.strengthsTotal)), { color: COLOR.muted, size: SIZE.small + 1 });
+    }
+  }
   if (plan.discuss.length > 0) {
-    l.heading(L['report.discuss'], 14);
-    l.paragraph(L['report.discussIntro'], { size: 9.5, color: COLOR.muted });
-    l.bullets(plan.discuss.map((d) => ({ lead: d.title, text: `(${d.pillar}): ${d.spread}` })), { size: 9.5 });
+    l.heading(`${DISCUSS_MARK} ${L['report.discuss']}`, SIZE.h2, 4, { level: 2, keep: 40 });
+    l.paragraph(L['report.discussIntro'], { color: COLOR.muted });
+    l.bullets(plan.discuss.map((d) => ({ lead: `${d.title} (${d.pillar}):`, text: `${d.spread}${d.notes.length > 0 ? ` — ${d.notes.map((n) => `${n.respondent ?? '?'} ${n.scoreText}`).join(', ')}` : ''}` })));
   }
-}
-
-function firstStepsBlock(l: Layout, plan: PlanView): void {
-  const L = plan.labels;
-  l.heading(L['report.firstSteps'], 14);
-  if (plan.firstSteps.length === 0) {
-    l.paragraph(L['report.firstStepsNone'], { size: 9.5 });
-    return;
-  }
-  l.paragraph(L['report.firstStepsIntro'], { size: 9.5, color: COLOR.muted });
-  // Who, by when and done-when are the community's to fill in: empty cells with room to write.
-  l.table(
-    [
-      { header: '#', width: 0.05, align: 'right' },
-      { header: L['report.step'], width: 0.45 },
-      { header: L['report.who'], width: 0.16 },
-      { header: L['report.byWhen'], width: 0.12 },
-      { header: L['report.doneWhen'], width: 0.22 },
-    ],
-    plan.firstSteps.map((s): Cell[] => [
-      String(s.number),
-      `${s.text}\n${s.criterion} · ${s.reason}${s.funding.length > 0 ? ` · ${L['report.funding']}: ${s.funding.join(', ')}` : ''}`,
-      '',
-      '',
-      s.doneWhen,
-    ]),
-  );
 }
 
 function laterBlock(l: Layout, plan: PlanView): void {
   if (plan.later.length === 0) return;
   const L = plan.labels;
-  l.heading(L['report.later'], 14);
-  l.paragraph(L['report.laterIntro'], { size: 9.5, color: COLOR.muted });
+  l.heading(L['report.later'], SIZE.h1, 6, { keep: 80 });
+  l.paragraph(L['report.laterIntro'], { color: COLOR.muted });
   for (const g of plan.later) {
-    l.heading(g.pillar, 11.5, 4);
+    l.heading(g.pillar, SIZE.h2, 3, { level: 2, keep: 50 });
     for (const tf of g.timeframes) {
-      l.bullets(tf.actions.map((a) => ({ lead: tf.timeframe, text: `${a.text} (${a.criterion})` })), { size: 9.5 });
+      l.heading(tf.timeframe, SIZE.body, 2, { level: 3, keep: 30 });
+      l.bullets(tf.actions.map((a) => `${a.text} (${a.criterion})`));
     }
   }
 }
 
-function agreementBlock(l: Layout, plan: PlanView): void {
-  const L = plan.labels;
-  l.heading(L['report.agreement'], 14);
-  l.paragraph(L['report.agreementIntro'], { size: 9.5, color: COLOR.muted });
-  l.table(
-    [
-      { header: '', width: 0.45 },
-      { header: '', width: 0.55 },
-    ],
-    [L['report.agreementWho'], L['report.agreementWhen'], L['report.agreementSigned']].map((k): Cell[] => [k, '\n']),
-  );
-}
-
 function criteriaBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
-  l.heading(L['report.criteria'], 14);
-  for (const p of plan.pillars) {
-    l.heading(`${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})`, 11.5, 4);
-    l.table(
-      [
-        { header: L['report.criterion'], width: 0.24 },
-        { header: L['report.raw'], width: 0.19 },
-        { header: L['report.score'], width: 0.12 },
-        { header: L['report.evidence'], width: 0.45 },
-      ],
-      p.criteria.map((c): Cell[] => [
-        c.disagree ? `${c.title}\n▲ ${L['report.discuss']}` : c.title,
-        c.label ? `${c.rawText} — ${c.label}${c.spread ? ` (${c.spread})` : ''}` : c.scoreText,
-        c.score === null ? '' : { bar: c.score, text: c.scoreText },
-        c.notes.map((n) => (n.respondent ? `${n.text} (${n.respondent})` : n.text)).join('\n'),
-      ]),
-      { size: 8.5 },
-    );
+  const columns = [
+    { header: L['report.criterion'], width: 0.44 },
+    { header: L['report.raw'], width: 0.36 },
+    { header: L['report.score'], width: 0.2 },
+  ];
+  const tables = plan.pillars.map((p) => ({
+    p,
+    rows: p.criteria.map(
+      (c): Row => ({
+        cells: [
+          c.disagree ? `${c.title}\n${DISCUSS_MARK} ${L['report.discuss']}` : c.title,
+          c.label ? `${c.rawText} — ${c.label}${c.spread ? ` (${c.spread})` : ''}` : c.scoreText,
+          c.score === null ? '' : { bar: c.score, text: c.scoreText },
+        ],
+        below: c.notes.map((n) => ({ lead: n.respondent ? `${n.respondent} (${n.scoreText}):` : `(${n.scoreText}):`, text: n.text })),
+      }),
+    ),
+  }));
+  const first = tables[0];
+  l.heading(L['report.criteria'], SIZE.h1, 6, { keep: first ? 30 + l.tableStart(columns, first.rows) : 60 });
+  for (const { p, rows } of tables) {
+    l.heading(`${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})`, SIZE.h2, 4, { level: 2, keep: l.tableStart(columns, rows) });
+    l.table(columns, rows);
   }
 }
 
 function closingBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
   if (plan.open.length > 0) {
-    l.heading(L['report.open'], 14);
-    l.paragraph(L['report.openIntro'], { size: 9.5, color: COLOR.muted });
-    l.bullets(plan.open.map((c) => ({ lead: c.title, text: `(${c.pillar}): ${c.question}` })), { size: 9.5 });
+    l.heading(L['report.open'], SIZE.h1, 6);
+    l.paragraph(L['report.openIntro'], { color: COLOR.muted });
+    l.bullets(plan.open.map((c) => ({ lead: `${c.title} (${c.pillar}):`, text: c.question })));
   }
   if (plan.examples.length > 0) {
-    l.heading(L['report.examples'], 14);
-    l.bullets(plan.examples.map((e) => ({ lead: e.name, text: `${e.text}${e.url ? ` ${e.url}` : ''}` })), { size: 9.5 });
+    l.heading(L['report.examples'], SIZE.h1, 6);
+    l.bullets(plan.examples.map((e) => ({ lead: `${e.name}:`, text: e.text, ...(e.url ? { link: e.url } : {}) })));
   }
 }
 
-function footers(doc: InstanceType<typeof PDFDocument>, plan: PlanView, version: string): void {
+/** The agreement and the colophon stay together, so the last page is never a stray line or two. */
+function agreementBlock(l: Layout, plan: PlanView, version: string, replaced: boolean): void {
+  const L = plan.labels;
+  const { doc } = l;
+  const colophon = L['report.colophon']
+    .replace('{version}', version)
+    .replace('{framework}', plan.framework.id)
+    .replace('{fwVersion}', plan.framework.version)
+    .replace('{date}', plan.dateText);
+  doc.font(FONT.body).fontSize(SIZE.body);
+  const rows = [L['report.agreementWho'], L['report.agreementWhen'], L['report.agreementSigned']].map((k): Cell[] => [k, '\n\n']);
+  const need = 40 + l.heightOf(L['report.agreementIntro'], l.measure) + l.tableStart([{ header: '', width: 0.45 }, { header: '', width: 0.55 }], rows, { header: false }) + 50;
+  l.ensure(need);
+  l.heading(L['report.agreement'], SIZE.h1, 6, { keep: need - 30 });
+  l.paragraph(L['report.agreementIntro'], { color: COLOR.muted });
+  l.table(
+    [
+      { header: '', width: 0.45 },
+      { header: '', width: 0.55 },
+    ],
+    rows,
+    { header: false },
+  );
+  l.space(6);
+  l.paragraph(colophon, { size: SIZE.small, color: COLOR.muted, width: l.width });
+  if (replaced) l.paragraph(L['report.replaced'].replace('{mark}', PLACEHOLDER), { size: SIZE.small, color: COLOR.muted, width: l.width });
+}
+
+/** "Village · date · Page x of y" on every page, marked as a pagination artifact. */
+function footers(l: Layout, plan: PlanView): void {
+  const { doc } = l;
   const L = plan.labels;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -302,17 +430,18 @@ function footers(doc: InstanceType<typeof PDFDocument>, plan: PlanView, version:
     const bottom = doc.page.margins.bottom;
     // Writing inside the bottom margin would start a new page; lift the margin while drawing.
     doc.page.margins.bottom = 0;
-    const y = doc.page.height - bottom - 4;
-    const left = doc.page.margins.left;
-    const width = doc.page.width - left - doc.page.margins.right;
-    doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
-    doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted);
-    doc.text(`${plan.village} · ${plan.framework.id} ${plan.framework.version} · ${L['report.footer']} ${version}`, left, y, {
-      width: width - 80,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    doc.text(`${L['report.page']} ${i + 1} ${L['report.of']} ${range.count}`, left + width - 80, y, { width: 80, align: 'right', lineBreak: false });
+    const y = doc.page.height - bottom + 20;
+    const width = l.width;
+    const pageText = `${L['report.page']} ${i + 1} ${L['report.of']} ${range.count}`;
+    doc.font(FONT.body).fontSize(8.5);
+    const pageW = doc.widthOfString(pageText) + 2;
+    const tail = ` · ${plan.dateText}`;
+    const name = fitLine(doc, plan.village, width - pageW - 16 - doc.widthOfString(tail));
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.moveTo(l.left, y - 6).lineTo(l.left + width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+    doc.fillColor(COLOR.muted).text(`${name}${tail}`, l.left, y, { lineBreak: false });
+    doc.text(pageText, l.left + width - pageW, y, { lineBreak: false });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }

@@ -3,7 +3,7 @@ import { INCOMPLETE, UNPLACED, translator, type Framework, type Text, type Timef
 import type { VillageResult } from '../core/evaluate.js';
 import type { PlanAction } from '../core/actions.js';
 import type { FirstStep } from '../core/first-steps.js';
-import { buildPlan, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
+import { buildPlan, STRENGTH_MIN, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
 import { round1 } from '../core/round.js';
 import type { PlanFileView, ProgressView } from './progress-view.js';
 import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
@@ -34,8 +34,21 @@ export interface PlanView {
   later: { pillar: string; timeframes: { timeframe: string; actions: ActionView[] }[] }[];
   open: CriterionView[];
   examples: { id: string; name: string; text: string; url: string | null }[];
-  /** The level thresholds on the 0–100 score scale, for charts. */
-  thresholds: { level: string; title: string; score: number }[];
+  /** The level thresholds on the 0–100 score scale, for charts; `meaning` says what the line asks ("Village in transition: 2 of 3 criteria 50+"). */
+  thresholds: { level: string; title: string; score: number; meaning: string }[];
+  // #17 printed plan
+  /** The date in words ("2026. gada 14. marts", "14 March 2026"). */
+  dateText: string;
+  /** The overall score as a whole number (the community's report; decimals stay in LAG output). */
+  overallWhole: string;
+  /** The overall score rests on an incomplete assessment. */
+  provisional: boolean;
+  /** The levels from the first to the top, with the community's own marked. */
+  journey: { id: string; title: string; current: boolean }[];
+  /** Up to three strengths, one per pillar where possible, in the community's own words (a note) when it has one. */
+  highlights: { title: string; pillar: string; quote: string; own: boolean; respondent: string | null; scoreText: string }[];
+  /** How many questions score as a strength (the list `strengths` may show fewer). */
+  strengthsTotal: number;
   /** What changed since the earlier assessment (`report --previous`), else null. */
   progress: ProgressView | null;
   /** The community's plan file: owners, dates, statuses (`report --plan`), else null. */
@@ -71,7 +84,8 @@ export interface CriterionView {
   spreadMin: number | null;
   spreadMax: number | null;
   disagree: boolean;
-  notes: { text: string; respondent: string | null }[];
+  /** Each respondent's note with that respondent's own answer (`scoreText`: "3", "n/a", "—"). */
+  notes: { text: string; respondent: string | null; scoreText: string }[];
 }
 
 export interface ActionView {
@@ -154,7 +168,11 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       spreadMin: c.spread?.min ?? null,
       spreadMax: c.spread?.max ?? null,
       disagree: c.disagree,
-      notes: c.notes.map((n) => ({ text: n.text, respondent: n.respondent })),
+      notes: c.notes.map((n) => ({
+        text: n.text,
+        respondent: n.respondent,
+        scoreText: typeof n.score === 'number' ? num.format(n.score) : n.score === 'n/a' ? labels['report.na'] : '—',
+      })),
     };
   };
   const pillars: PillarView[] = plan.pillars.map((p) => {
@@ -327,10 +345,72 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       const e = fw.examples.get(id);
       return e ? [{ id: e.id, name: t(e.name), text: t(e.text), url: e.url }] : [];
     }),
-    thresholds: plan.thresholds.map((x) => ({ ...x, title: levelTitle(x.level) })),
+    thresholds: plan.thresholds.map((x) => {
+      const rules = fw.levels.find((l) => l.id === x.level)?.rules;
+      const count = rules?.pillar_min === undefined ? rules?.pillars_min_count?.count : undefined;
+      const title = levelTitle(x.level);
+      return {
+        ...x,
+        title,
+        meaning:
+          count === undefined
+            ? fill(labels['report.thresholdEvery'], { level: title, score: x.score })
+            : fill(labels['report.thresholdCount'], { level: title, score: x.score, count, total: fw.pillars.length }),
+      };
+    }),
+    dateText: dateText(plan.date ?? today, locale),
+    overallWhole: plan.overall === null ? '—' : String(Math.round(plan.overall)),
+    provisional: levelId === INCOMPLETE,
+    journey: [...fw.levels].reverse().map((l) => ({ id: l.id, title: levelTitle(l.id), current: l.id === levelId })),
+    highlights: highlights(pillars),
+    strengthsTotal: pillars.flatMap((p) => p.criteria).filter((c) => c.score !== null && c.score >= STRENGTH_MIN).length,
     progress: null,
     planFile: null,
   };
+}
+
+/** "2026-03-14" in words; the ISO date itself when it is not a date. */
+function dateText(iso: string, locale: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
+const QUOTE_MAX = 100;
+
+/**
+ * Three things to build on for page 1: the strongest questions (75+, else the best scored above
+ * zero), one pillar at a time, those with a note first, quoted in the community's own words.
+ */
+function highlights(pillars: readonly PillarView[]): PlanView['highlights'] {
+  const all = pillars.flatMap((p) => p.criteria).filter((c) => c.score !== null && c.score > 0);
+  const strong = all.filter((c) => (c.score ?? 0) >= STRENGTH_MIN);
+  const pool = (strong.length >= 3 ? strong : all)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => Number(b.c.notes.length > 0) - Number(a.c.notes.length > 0) || (b.c.score ?? 0) - (a.c.score ?? 0) || a.i - b.i)
+    .map((x) => x.c);
+  const picked: CriterionView[] = [];
+  const used = new Set<string>();
+  // One per pillar first, then fill up.
+  for (const c of pool) {
+    if (picked.length < 3 && !used.has(c.pillar)) {
+      picked.push(c);
+      used.add(c.pillar);
+    }
+  }
+  for (const c of pool) if (picked.length < 3 && !picked.includes(c)) picked.push(c);
+  return picked.map((c) => {
+    const note = [...c.notes].sort((a, b) => Number(b.scoreText) - Number(a.scoreText) || 0)[0];
+    const text = note?.text ?? (c.rubric || c.label);
+    const chars = Array.from(text);
+    return {
+      title: c.title,
+      pillar: c.pillar,
+      quote: chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX).join('').replace(/\s+\S*$/, '')} …` : text,
+      own: note !== undefined,
+      respondent: note?.respondent ?? null,
+      scoreText: c.scoreText,
+    };
+  });
 }
 
 function describeCheck(

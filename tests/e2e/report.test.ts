@@ -25,7 +25,7 @@ describe('village report', () => {
       '## Pirmie soļi: nākamie divpadsmit mēneši',
       '## Vērtējumi pa kritērijiem',
       '## Stiprās puses, uz kurām balstīties',
-      '## Pārrunājiet kopā',
+      '## ▲ Pārrunājiet kopā',
       '## Vēlāk un idejas',
       '## Jautājumi un pamatojums',
       '## Iedvesmojoši piemēri',
@@ -35,9 +35,9 @@ describe('village report', () => {
     }
     expect(md).toContain('- Kritēriji ar 50 vai vairāk punktiem: vajag vismaz 2 (tagad 2)');
     expect(md).toContain('- Inovatīvi risinājumi: vismaz 50 (tagad 46,3)');
-    expect(md).toContain('| Holistiska stratēģija | 59,3 | `██████░░░░` | 9/9 |');
-    // The respondents' notes are the evidence.
-    expect(md).toContain('Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto. (Jānis Ozols, uzņēmējs (izdomāts piemērs))');
+    expect(md).toContain('- **Holistiska stratēģija**: 59,3 / 100 (9/9 atbildēti)');
+    // The respondents' notes are the evidence: one per line, led by the respondent and their answer.
+    expect(md).toContain('  - **Jānis Ozols, uzņēmējs (izdomāts piemērs)** (0): Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto.');
     expect(md).toContain('2. **Palūgt pagasta pārvaldei pamatskaitļus par ciemu');
     // Who and by when are left blank to fill in together; the action's done_when is printed.
     expect(md).toContain('   Kurš: ______ · Līdz kuram laikam: ______ · Paveikts, kad: Pamatskaitļi ir apkopoti vienā lappusē un pārrunāti sapulcē.');

@@ -19,6 +19,13 @@ export interface OutlineEntry {
   page: number | undefined;
 }
 
+/** An element of a tagged PDF's structure tree. */
+export interface StructNode {
+  type: string;
+  alt: string | undefined;
+  children: StructNode[];
+}
+
 /** What a structural check of the whole file found; a sound file is `{ repaired: false, blankPages: [], warnings: [] }`. */
 export interface PdfCheck {
   /** mupdf had to rebuild a broken cross-reference table or object. */
@@ -54,6 +61,10 @@ export interface PdfFile {
   outline(): OutlineEntry[];
   /** Whether the document catalog has a `/StructTreeRoot` (a tagged PDF's logical structure). */
   hasStructTree(): boolean;
+  /** The logical structure (a tagged PDF's tree), read back from the file: each element's type, /Alt and children. */
+  structTree(): StructNode[];
+  /** The URIs of the link annotations on a page. */
+  links(page: number): string[];
   /** The catalog's `/Lang`, if any. */
   language(): string | undefined;
   /** Frees the WebAssembly memory now rather than at garbage collection. */
@@ -175,6 +186,22 @@ export function openPdf(fileOrBytes: string | Uint8Array): PdfFile {
       return entries;
     },
     hasStructTree: () => !catalog().get('StructTreeRoot').isNull(),
+    structTree: () =>
+      logged(() => {
+        const walk = (k: mupdf.PDFObject, depth: number): StructNode[] => {
+          if (depth > 64 || k.isNull()) return [];
+          if (k.isArray()) {
+            const out: StructNode[] = [];
+            for (let i = 0; i < k.length; i++) out.push(...walk(k.get(i), depth));
+            return out;
+          }
+          if (!k.isDictionary() || !k.get('S').isName()) return [];
+          const alt = k.get('Alt');
+          return [{ type: k.get('S').asName(), alt: alt.isString() ? alt.asString() : undefined, children: walk(k.get('K'), depth + 1) }];
+        };
+        return walk(catalog().get('StructTreeRoot').get('K'), 0);
+      }),
+    links: (index) => withPage(index, (page) => page.getLinks().map((l) => l.getURI())),
     language: () => logged(() => pdf.getLanguage()) ?? undefined,
     close: () => pdf.destroy(),
   };

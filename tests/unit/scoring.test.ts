@@ -103,7 +103,7 @@ describe('grouping respondents', () => {
 
   it('keeps notes with their respondent as evidence', () => {
     const s = scoreResponses(fw, [response('V', { 'a.x': { score: 5, note: 'Vīzija pieņemta' } }, { respondent: 'Līga' })]);
-    expect(s.criteria.get('a.x')?.notes).toEqual([{ text: 'Vīzija pieņemta', source: 'V.yaml', respondent: 'Līga' }]);
+    expect(s.criteria.get('a.x')?.notes).toEqual([{ text: 'Vīzija pieņemta', source: 'V.yaml', respondent: 'Līga', score: 5 }]);
   });
 
   it('takes the latest date and the first municipality of a group', () => {

@@ -1,0 +1,127 @@
+// The printed plan's pure parts (issue #17): glyph safety against the fonts' character maps, the
+// breaking of unbreakable runs, and chart geometry from measured text (no two text boxes overlap).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { buildFramework } from '../../src/core/framework.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import { groupResponses } from '../../src/core/group.js';
+import { labels as en } from '../../src/i18n/en.js';
+import { labels as lv } from '../../src/i18n/lv.js';
+import { intersects, pillarBars, radarChart, type TextBox } from '../../src/render/pdf-chart.js';
+import { PLACEHOLDER, printable } from '../../src/render/pdf-text.js';
+import { villagePlanView } from '../../src/render/plan-view.js';
+import { criteriaFile, response } from '../helpers/framework.js';
+import { ROOT } from '../helpers/cli.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as { openSync: (p: string) => { hasGlyphForCodePoint: (cp: number) => boolean } };
+const FONTS = ['SourceSans3-Regular.ttf', 'SourceSans3-Semibold.ttf'].map((f) => join(ROOT, 'templates', 'fonts', f));
+const parsed = FONTS.map((f) => fontkit.openSync(f));
+const fonts = { has: (cp: number) => parsed.every((f) => f.hasGlyphForCodePoint(cp)) };
+
+const missing = (s: string): string[] => [...new Set(Array.from(s).filter((ch) => !/[\n\r\t]/.test(ch) && !fonts.has(ch.codePointAt(0) ?? 0)))];
+
+/** Every string in a YAML value. */
+const strings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v !== null && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+
+describe('glyph safety', () => {
+  // The screens of `village assess` draw on a terminal, not in the PDF; ⏎ and arrows are theirs.
+  const printed = (k: string): boolean => !k.startsWith('assess.');
+  it.each([
+    ['en', en],
+    ['lv', lv],
+  ] as const)('every %s catalogue label the PDF can print is in both fonts', (_, labels) => {
+    const bad = Object.entries(labels)
+      .filter(([k]) => printed(k))
+      .flatMap(([k, v]) => missing(v).map((ch) => `${k}: ${ch}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('every text of the bundled criteria is in both fonts', () => {
+    const all = strings(parse(readFileSync(join(ROOT, 'criteria', 'smart-village.yaml'), 'utf8')));
+    expect(all.length).toBeGreaterThan(200);
+    expect(all.flatMap(missing)).toEqual([]);
+  });
+
+  it.each([
+    ['Saulespuķes 🌻 pie skolas', `Saulespuķes ${PLACEHOLDER} pie skolas`],
+    ['ģimenes 👩‍👩‍👧 un ⚑', `ģimenes ${PLACEHOLDER} un ${PLACEHOLDER}`],
+    ['👍🏽 labi', `${PLACEHOLDER} labi`],
+    ['Ērgļi — “Ļaudis” ▲ 50–65 ≥ 3 · ☐ ✓', 'Ērgļi — “Ļaudis” ▲ 50–65 ≥ 3 · ☐ ✓'],
+  ])('%s prints as %s', (input, output) => {
+    const p = printable(input, fonts);
+    expect(p.text).toBe(output);
+    expect(p.replaced).toBe(input !== output);
+    expect(missing(p.text)).toEqual([]);
+  });
+
+  it('makes a long unbreakable run breakable without changing its visible characters', () => {
+    const p = printable('x'.repeat(20_000), fonts);
+    expect(p.text.replace(/\u200B/g, '')).toBe('x'.repeat(20_000));
+    expect(Math.max(...p.text.split('\u200B').map((s) => s.length))).toBeLessThanOrEqual(60);
+    // An ordinary URL stays whole.
+    expect(printable('https://www.smartrural21.eu/villages/torup_dk/', fonts).text).not.toContain('\u200B');
+  });
+});
+
+const LONG = [
+  'Mobilitāte un sabiedriskā transporta pieejamība lauku teritorijās',
+  'Digitālā savienojamība un e-pakalpojumu pieejamība visiem iedzīvotājiem',
+  'Vietējā ekonomika, uzņēmējdarbība, darba vietas un jaunie uzņēmēji',
+  'Mājokļi, tukšās ēkas un jaunu iedzīvotāju piesaiste ciemam',
+  'Kopienas līdzdalība, pārvaldība un sadarbība ar pašvaldību',
+  'Izglītība, kultūra, mūžizglītība un paaudžu sadarbība',
+  'Enerģētika, klimats un vides aizsardzība ikdienas dzīvē',
+  'Veselība, sociālā aprūpe un kaimiņu atbalsta tīkli',
+];
+
+function planOf(n: number) {
+  const pillars = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, ['a', 'b']]));
+  const file = criteriaFile({ pillars });
+  file.pillars.forEach((p, i) => (p.title = { en: LONG[i] ?? 'x' }));
+  const fw = buildFramework(file);
+  // One pillar without data, the others spread over the scale.
+  const answers = Object.fromEntries(Array.from({ length: n }, (_, i) => [[`p${i}.a`, i === n - 1 ? 'n/a' : i % 5], [`p${i}.b`, i === n - 1 ? 'n/a' : (i * 3) % 5]]).flat()) as Record<string, number | 'n/a'>;
+  const result = evaluate(fw, groupResponses([response('Testciems', answers)])[0]!);
+  return villagePlanView(result, 'en', '2026-05-22');
+}
+
+function doc() {
+  const d = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 58, left: 56, right: 56 } });
+  d.registerFont('Body', FONTS[0] ?? '');
+  d.registerFont('Bold', FONTS[1] ?? '');
+  return d;
+}
+
+const overlaps = (boxes: readonly TextBox[]): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (intersects(boxes[i]!, boxes[j]!)) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
+  return out;
+};
+
+describe('chart geometry from measured text', () => {
+  const width = 595.28 - 112;
+  it.each([2, 3, 4, 5, 6, 7, 8])('%i pillars with the longest titles: no two text boxes of the bars or the radar intersect (D03)', (n) => {
+    const plan = planOf(n);
+    const d = doc();
+    const bars = pillarBars(d, plan, 56, 100, width);
+    expect(overlaps(bars.boxes)).toEqual([]);
+    expect(bars.boxes.some((b) => b.text === 'no data')).toBe(true);
+    if (n >= 4) {
+      const radar = radarChart(d, plan, 56, 100, width);
+      expect(overlaps(radar.boxes)).toEqual([]);
+      for (const b of radar.boxes) {
+        expect(b.x).toBeGreaterThanOrEqual(55);
+        expect(b.x + b.w).toBeLessThanOrEqual(56 + width + 1);
+        expect(b.y + b.h).toBeLessThanOrEqual(100 + radar.height);
+      }
+      // The legend names the community and each level line.
+      expect(radar.boxes.some((b) => b.text.startsWith('Your community'))).toBe(true);
+    }
+  });
+});
