@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { UI_LANGUAGES } from '../vocab.js';
 import { assessCommand } from './commands/assess.js';
 import { initCommand } from './commands/init.js';
+import { overviewCommand } from './commands/overview.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { scoreCommand } from './commands/score.js';
@@ -14,7 +15,7 @@ import { validateCommand } from './commands/validate.js';
 import { examples, type CliContext } from './options.js';
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [validateCommand, schemaCommand, scoreCommand, reportCommand, assessCommand, initCommand];
+const COMMANDS = [validateCommand, schemaCommand, scoreCommand, reportCommand, overviewCommand, assessCommand, initCommand];
 
 /** What a run leaves for `main`: the exit code, and the language and terminal to report a failure in. */
 export interface RunState {

@@ -15,6 +15,7 @@ export interface PlanView {
   municipality: string | null;
   lag: string | null;
   date: string;
+  period: string | null;
   respondents: number;
   respondentNames: string[];
   sources: string[];
@@ -66,6 +67,8 @@ export interface CriterionView {
   spreadMin: number | null;
   spreadMax: number | null;
   disagree: boolean;
+  /** How many respondents gave each score: "0×1, 2×3, 3×4" (score×count). */
+  distribution: string;
   notes: { text: string; respondent: string | null }[];
 }
 
@@ -149,6 +152,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       spreadMin: c.spread?.min ?? null,
       spreadMax: c.spread?.max ?? null,
       disagree: c.disagree,
+      distribution: c.distribution.map(([score, n]) => `${score}×${n}`).join(', '),
       notes: c.notes.map((n) => ({ text: n.text, respondent: n.respondent })),
     };
   };
@@ -206,7 +210,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       number,
       kind: s.kind,
       action,
-      text: action?.text ?? fill(labels['report.discussFirst'], { criterion: criterion?.title ?? s.criterion, spread: criterion?.spread ?? '' }),
+      text: action?.text ?? fill(labels['report.discussFirst'], { criterion: criterion?.title ?? s.criterion, spread: criterion?.distribution || criterion?.spread || '' }),
       criterion: criterion?.title ?? s.criterion,
       criterionId: s.criterion,
       reason: labels[`reason.${s.reason}`],
@@ -286,6 +290,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     municipality: plan.municipality,
     lag: plan.lag,
     date: plan.date ?? today,
+    period: plan.period,
     respondents: plan.respondents,
     respondentNames: plan.respondentNames,
     sources: plan.sources,
