@@ -1,35 +1,37 @@
-// Generates examples/lag-batch/: an ILLUSTRATIVE batch of 50 villages (invented answers, real-sounding
-// Latvian village and municipality names) for the LAG overview, and writes examples/lag-batch/overview.md
-// with `village overview`. Deterministic: the same files every run. Not real data about any village.
-//   node scripts/make-lag-example.mjs            (after npm run build)
+// An ILLUSTRATIVE batch of 50 villages for the LAG overview: invented answers under Latvian village and
+// municipality names (one name, Drusti, on purpose in two municipalities; every fifth village with a 2025
+// session too). Writes the answers to DIR (default: a folder in the system temp directory, so that
+// `village score examples/` stays the three bundled villages) and examples/lag-overview.md with
+// `village overview --lang lv --min-respondents 3`. Deterministic. Not real data about any village.
+//   node scripts/make-lag-example.mjs [DIR]      (after npm run build)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(ROOT, 'examples', 'lag-batch');
-const ANSWERS = join(OUT, 'answers');
+const ANSWERS = process.argv[2] ?? join(tmpdir(), 'village-lag-example');
+const OVERVIEW = join(ROOT, 'examples', 'lag-overview.md');
 const PILLARS = {
   strategy: ['vision', 'assets', 'identity', 'challenges', 'cross-sector', 'data', 'funding', 'alignment', 'resilience'],
   innovation: ['social', 'digital', 'connectivity', 'services', 'economy', 'agriculture', 'energy', 'learning', 'outcomes'],
   participation: ['understanding', 'involvement', 'inclusion', 'welcome', 'leadership', 'communication', 'partnerships', 'networks', 'replicability'],
 };
-const MUNICIPALITIES = ['Cēsu novads', 'Madonas novads', 'Smiltenes novads', 'Valmieras novads', 'Gulbenes novads'];
-const NAMES = [
-  'Vecpiebalga', 'Jaunpiebalga', 'Drusti', 'Liezēre', 'Vestiena', 'Taurene', 'Jumurda', 'Ērgļi', 'Sausnēja', 'Barkava',
-  'Lubāna', 'Indrāni', 'Ļaudona', 'Kalsnava', 'Aronas muiža', 'Dzērbene', 'Inešī', 'Rauna', 'Straupe', 'Stalbe',
-  'Līgatne', 'Skujene', 'Zosēni', 'Mārsnēni', 'Priekuļi', 'Blome', 'Brante', 'Launkalne', 'Variņi', 'Palsmane',
-  'Bilska', 'Grundzāle', 'Trapene', 'Dikļi', 'Kocēni', 'Naukšēni', 'Ēvele', 'Ērģeme', 'Zvārtava', 'Plāņi',
-  'Lizums', 'Litene', 'Stradi', 'Lejasciems', 'Druviena', 'Rankas muiža', 'Jaungulbene', 'Tirza', 'Stāmeriena', 'Beļava',
+// [village, municipality]: names and municipalities as they are in Latvia; the answers are invented.
+const VILLAGES = [
+  ...['Vecpiebalga', 'Jaunpiebalga', 'Drusti', 'Taurene', 'Rauna', 'Straupe', 'Stalbe', 'Līgatne', 'Skujene', 'Zosēni', 'Dzērbene', 'Inešī'].map((v) => [v, 'Cēsu novads']),
+  ...['Vestiena', 'Jumurda', 'Ērgļi', 'Sausnēja', 'Barkava', 'Lubāna', 'Indrāni', 'Ļaudona', 'Kalsnava', 'Liezēre', 'Bērzaune'].map((v) => [v, 'Madonas novads']),
+  ...['Blome', 'Brante', 'Launkalne', 'Variņi', 'Palsmane', 'Bilska', 'Grundzāle', 'Trapene', 'Drusti'].map((v) => [v, 'Smiltenes novads']),
+  ...['Dikļi', 'Kocēni', 'Naukšēni', 'Ēvele', 'Ērģeme', 'Plāņi', 'Zilaiskalns', 'Trikāta'].map((v) => [v, 'Valmieras novads']),
+  ...['Lizums', 'Litene', 'Stradi', 'Lejasciems', 'Druviena', 'Jaungulbene', 'Tirza', 'Stāmeriena', 'Beļava', 'Ranka'].map((v) => [v, 'Gulbenes novads']),
 ];
 let seed = 20260501;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const clamp = (x) => Math.max(0, Math.min(4, Math.round(x)));
 
 rmSync(ANSWERS, { recursive: true, force: true });
-NAMES.forEach((village, v) => {
-  const municipality = MUNICIPALITIES[Math.floor(v / 10)];
+VILLAGES.forEach(([village, municipality], v) => {
   const base = 0.6 + rand() * 2.8; // the village's own level, on the 0–4 scale
   const respondents = 2 + Math.floor(rand() * 7);
   const bias = Object.fromEntries(Object.values(PILLARS).flat().map((c) => [c, (rand() - 0.5) * 1.6]));
@@ -55,14 +57,14 @@ NAMES.forEach((village, v) => {
           lines.push(`  ${p}.${c}: ${s}`);
         }
       }
-      const slug = village.toLowerCase().replace(/\s+/g, '-');
+      const slug = `${municipality.split(' ')[0]}/${village}`.toLowerCase().replace(/\s+/g, '-');
       mkdirSync(join(ANSWERS, slug), { recursive: true });
       writeFileSync(join(ANSWERS, slug, `${year}-${i + 1}.yaml`), `${lines.join('\n')}\n`);
     }
   }
 });
-const run = spawnSync(process.execPath, [join(ROOT, 'bin/village.js'), 'overview', 'answers', '--lang', 'lv', '--min-respondents', '3'], {
-  cwd: OUT,
+const run = spawnSync(process.execPath, [join(ROOT, 'bin/village.js'), 'overview', '.', '--lang', 'lv', '--min-respondents', '3'], {
+  cwd: ANSWERS,
   encoding: 'utf8',
   env: { ...process.env, VILLAGE_LANG: 'lv' },
 });
@@ -70,5 +72,5 @@ if (run.status !== 0) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 1);
 }
-writeFileSync(join(OUT, 'overview.md'), `<!-- Illustrative: generated by scripts/make-lag-example.mjs from invented answers. -->\n${run.stdout}`);
-console.log(`examples/lag-batch: ${NAMES.length} villages; overview in examples/lag-batch/overview.md`);
+writeFileSync(OVERVIEW, `<!-- Illustrative only: generated by scripts/make-lag-example.mjs from invented answers (50 villages). -->\n${run.stdout}`);
+console.log(`${VILLAGES.length} villages in ${ANSWERS}; overview in examples/lag-overview.md`);

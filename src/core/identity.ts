@@ -22,7 +22,7 @@ export function nearDuplicate(a: string, b: string): boolean {
   const fa = foldKey(a);
   const fb = foldKey(b);
   if (fa === fb) return true;
-  if (fa.length < 5 || fb.length < 5 || Math.abs(fa.length - fb.length) > 1) return false;
+  if (fa.length < 7 || fb.length < 7 || Math.abs(fa.length - fb.length) > 1) return false;
   return distance(fa, fb) <= 1;
 }
 
