@@ -58,7 +58,7 @@ export function period(value: string): PeriodSpec {
 export const periodOption = () =>
   new Option('--period <period>', 'group answers by period: year (the default: the year of each date), all, YYYY, or YYYY-MM..YYYY-MM')
     .argParser(period)
-    .default({ kind: 'year' } as PeriodSpec, 'year');
+    .default({ kind: 'year' }, 'year');
 export const aliasesOption = () => new Option('--aliases <file>', 'YAML file mapping spellings to villages ("Ergli: Ērgļi")');
 export const minRespondentsOption = () =>
   new Option('--min-respondents <n>', 'mark villages with fewer respondents "too few answers"').argParser(count(1, 1000)).default(0, 'none');

@@ -1,6 +1,6 @@
 import type { Response } from './answers.js';
 import { warning, type Diagnostic } from './diagnostic.js';
-import { displayName, fingerprint, nameKey, nearDuplicate, sourceAt } from './identity.js';
+import { displayName, fingerprint, foldKey, nameKey, nearDuplicate, sourceAt } from './identity.js';
 import { DEFAULT_PERIOD, inRange, yearOf, type PeriodSpec } from './period.js';
 
 /** One village's responses in one period, scored together. */
@@ -38,6 +38,9 @@ export interface Grouping {
   /** Dated answer sets left out because their date is outside `--period`. */
   outside: number;
 }
+
+/** Above this many villages only spellings equal without diacritics are compared (the one-edit check is pairwise). */
+export const NEAR_DUPLICATE_MAX = 2000;
 
 const at = (d: Diagnostic, source: string): Diagnostic => ({ ...d, ...sourceAt(source) });
 
@@ -137,17 +140,36 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     else groups.set(gk, { village: i.name, key: i.id, municipality: i.muniName, period: p, responses: [i.r] });
   }
 
-  // 6. Near-duplicate names (same or unknown municipality).
+  // 6. Near-duplicate names (same or unknown municipality). Names equal without diacritics are
+  // found through a map; the one-edit check compares pairs, so it runs for LAG-sized batches only.
   if (opts.group !== false) {
-    const firsts = new Map<string, { name: string; muni: string; source: string }>();
-    for (const i of identities) if (!firsts.has(`${i.key}\u0000${i.muni}`)) firsts.set(`${i.key}\u0000${i.muni}`, { name: i.name, muni: i.muni, source: i.r.source });
-    const list = [...firsts.entries()].map(([k, v]) => ({ ...v, key: k.split('\u0000')[0] ?? '' }));
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const x = list[a];
-        const y = list[b];
-        if (!x || !y || (x.muni !== '' && y.muni !== '' && x.muni !== y.muni)) continue;
-        if (nearDuplicate(x.key, y.key)) diagnostics.push(at(warning('batch.nearDuplicate', { village: y.name, other: x.name }), y.source));
+    const firsts = new Map<string, { name: string; muni: string; source: string; key: string }>();
+    for (const i of identities) {
+      const id = `${i.key}\u0000${i.muni}`;
+      if (!firsts.has(id)) firsts.set(id, { name: i.name, muni: i.muni, source: i.r.source, key: i.key });
+    }
+    const list = [...firsts.values()];
+    const compatible = (x: (typeof list)[number], y: (typeof list)[number]): boolean => x.muni === '' || y.muni === '' || x.muni === y.muni;
+    const told = new Set<string>();
+    const tell = (x: (typeof list)[number], y: (typeof list)[number]): void => {
+      const pair = `${x.key}\u0000${y.key}`;
+      if (told.has(pair) || x.key === y.key || !compatible(x, y)) return;
+      told.add(pair);
+      diagnostics.push(at(warning('batch.nearDuplicate', { village: y.name, other: x.name }), y.source));
+    };
+    const byFold = new Map<string, (typeof list)[number][]>();
+    for (const x of list) {
+      const f = foldKey(x.key);
+      for (const seenBefore of byFold.get(f) ?? []) tell(seenBefore, x);
+      byFold.set(f, [...(byFold.get(f) ?? []), x]);
+    }
+    if (list.length <= NEAR_DUPLICATE_MAX) {
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const x = list[a];
+          const y = list[b];
+          if (x && y && foldKey(x.key) !== foldKey(y.key) && nearDuplicate(x.key, y.key)) tell(x, y);
+        }
       }
     }
   }
