@@ -5,7 +5,7 @@
 export const UI_LANGUAGES = ['lv', 'en'] as const;
 export { SORT_ORDERS as SORTS } from './core/rank.js';
 export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
-export const SCORE_FORMATS = ['table', 'json', 'csv'] as const;
+export const SCORE_FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
 export const REPORT_FORMATS = ['md', 'pdf', 'json'] as const;
 export const PAPERS = ['a4', 'letter'] as const;
 export const SCHEMA_KINDS = ['criteria', 'answers', 'plan', 'plan-file', 'validate'] as const;

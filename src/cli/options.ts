@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { ExitCode } from '../errors.js';
 import type { UiLang } from '../i18n/messages.js';
 import type { Streams, Terminal } from '../io/terminal.js';
+import { parsePeriod, type PeriodSpec } from '../core/period.js';
 import { PAPERS, UI_LANGUAGES } from '../vocab.js';
 
 /** What every command's definition gets from the program. */
@@ -47,3 +48,19 @@ export function separator(value: string): Separator {
   if (value === 'tab' || value === '\t' || value === '\\t') return '\t';
   throw new InvalidArgumentError('use , ; or tab');
 }
+
+// #13 the LAG's view: options shared by score, report and overview.
+export function period(value: string): PeriodSpec {
+  const p = parsePeriod(value);
+  if (!p) throw new InvalidArgumentError('use all, year, YYYY or YYYY-MM..YYYY-MM');
+  return p;
+}
+export const periodOption = () =>
+  new Option('--period <period>', 'group answers by period: year (the default: the year of each date), all, YYYY, or YYYY-MM..YYYY-MM')
+    .argParser(period)
+    .default({ kind: 'year' }, 'year');
+export const aliasesOption = () => new Option('--aliases <file>', 'YAML file mapping spellings to villages ("Ergli: Ērgļi")');
+export const minRespondentsOption = () =>
+  new Option('--min-respondents <n>', 'mark villages with fewer respondents "too few answers"').argParser(count(1, 1000)).default(0, 'none');
+export const strategyLevelOption = () =>
+  new Option('--strategy-level <level>', 'the level from which a village counts as having a Smart Village strategy (R.40; default: transition)');

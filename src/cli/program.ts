@@ -9,6 +9,7 @@ import { assessCommand } from './commands/assess.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { mergeCommand } from './commands/merge.js';
+import { overviewCommand } from './commands/overview.js';
 import { planCommand } from './commands/plan.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
@@ -17,7 +18,7 @@ import { validateCommand } from './commands/validate.js';
 import { examples, type CliContext } from './options.js';
 
 /** The commands in the order `--help` lists them. */
-const COMMANDS = [validateCommand, schemaCommand, scoreCommand, reportCommand, planCommand, historyCommand, assessCommand, mergeCommand, initCommand];
+const COMMANDS = [validateCommand, schemaCommand, scoreCommand, reportCommand, overviewCommand, planCommand, historyCommand, assessCommand, mergeCommand, initCommand];
 
 /** What a run leaves for `main`: the exit code, and the language and terminal to report a failure in. */
 export interface RunState {

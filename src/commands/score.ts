@@ -1,23 +1,28 @@
-import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { evaluate, type VillageResult } from '../core/evaluate.js';
+import { readdir } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { hasErrors, warning, type Diagnostic } from '../core/diagnostic.js';
+import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, UNPLACED, type Framework } from '../core/framework.js';
-import { groupResponses } from '../core/group.js';
+import type { PeriodSpec } from '../core/period.js';
 import { belowLevel, sortResults } from '../core/rank.js';
 import { safeFileName } from '../core/slug.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
+import { error } from '../core/diagnostic.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
-import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
-import { progress } from '../io/progress.js';
-import { loadResponses } from '../io/responses.js';
+import { progress, type Progress } from '../io/progress.js';
 import type { Terminal } from '../io/terminal.js';
-import { writeFileInside } from '../io/write.js';
+import { exists, writeFileInside } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { jsonChunks, jsonDocument } from '../render/results.js';
+import { defaultSeparator, summaryCsv, summarySheet } from '../render/summary.js';
 import { resultsTable } from '../render/table.js';
 import type { ScoreFormat, Sort } from '../vocab.js';
+import { VERSION } from '../version.js';
+import { loadBatch, type Batch } from './batch.js';
+import { intakeOf, renderOverview, strategyLevelOf } from './overview.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 import { append } from '../core/limits.js';
 
@@ -32,13 +37,18 @@ export interface ScoreOptions {
   levels: string[];
   failUnder: string | undefined;
   ignoreColumns: string[];
-  separator: CsvOptions['separator'];
+  /** As given; unset means `,` on standard output and the language's separator in summary.csv. */
+  separator: CsvOptions['separator'] | undefined;
   reports: string | undefined;
   reportFormat: ReportFormat;
   template: string | undefined;
   paper: Paper;
   firstSteps: number;
   force: boolean;
+  period: PeriodSpec;
+  aliases: string | undefined;
+  minRespondents: number;
+  strategyLevel: string | undefined;
 }
 
 function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
@@ -51,40 +61,49 @@ function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
 }
 
 /**
- * `village score`: scores answer files and CSV exports in one batch, grouped by village; prints a
- * table, JSON or CSV; optionally writes one action plan per village plus summary files.
+ * `village score`: scores answer files and CSV exports in one batch, per village and period;
+ * prints a table, JSON, CSV or xlsx; optionally writes one action plan per village plus the
+ * summaries and the LAG overview.
  */
 export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCode> {
   const lang = opts.lang;
   const fw = requireFramework(opts.criteria);
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
+  const strategyLevel = strategyLevelOf(fw, opts.strategyLevel, lang);
+  if (opts.format === 'xlsx' && term.isTTY) throw new UserError(message(lang, 'usage.xlsxToTerminal'));
 
-  const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
-  const bar = progress(term, files.length, label(lang, 'summary.files'));
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const bar = progress(term, 0, label(lang, 'summary.files'));
+  const batch = await loadBatch(fw, { ...opts, exclude: opts.reports }, term, bar);
+  const all: Diagnostic[] = [...batch.diagnostics];
+  const shown = sortResults(opts.levels.length > 0 ? batch.results.filter((r) => opts.levels.includes(r.classification.level)) : batch.results, opts.sort);
+
+  let replaced = 0;
+  if (opts.reports) {
+    const written = await writeReports(opts.reports, shown, batch, opts, fw, { strategyLevel, bar, threads: Number(term.env.VILLAGE_THREADS) || undefined });
+    append(all, written.diagnostics);
+    replaced = written.replaced;
+  }
   bar.done();
-  const all: Diagnostic[] = [...diagnostics, ...loaded.diagnostics];
-
-  const evaluated = groupResponses(loaded.responses, opts.group).map((g) => evaluate(fw, g));
-  const shown = sortResults(
-    opts.levels.length > 0 ? evaluated.filter((r) => opts.levels.includes(r.classification.level)) : evaluated,
-    opts.sort,
-  );
 
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
-  const csvOptions: CsvOptions = { separator: opts.separator };
+  const separator = opts.separator ?? ',';
   if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings)) term.out(chunk);
-  else if (opts.format === 'csv') term.out(resultsCsv(fw, shown, csvOptions));
-  else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
+  // Excel reads a ";" file by double-click only with the BOM; "," output stays as it was.
+  else if (opts.format === 'csv') term.out(`${separator === ';' ? '\uFEFF' : ''}${resultsCsv(fw, shown, { separator })}`);
+  else if (opts.format === 'xlsx') {
+    const { summaryXlsx } = await import('../render/xlsx.js');
+    term.out(await summaryXlsx(summarySheet(fw, shown, lang), fw.id));
+  } else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
-  if (opts.reports) {
-    append(all, await writeReports(opts.reports, shown, errors, warnings, opts, fw));
-  }
   printDiagnostics(all, lang, term);
-  const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;
-  const summary = label(lang, 'summary.line', { villages: shown.length, inputs: loaded.inputs });
-  term.err(`${summary}${rejected > 0 ? `; ${label(lang, 'summary.rejected', { rejected })}` : ''}\n`);
+  const parts = [label(lang, 'summary.line', { villages: shown.length, inputs: batch.inputs })];
+  const rejectedCount = batch.rejected;
+  if (rejectedCount > 0) parts.push(label(lang, 'summary.rejected', { rejected: rejectedCount }));
+  if (batch.duplicates > 0) parts.push(label(lang, 'summary.duplicates', { count: batch.duplicates }));
+  if (batch.outside > 0) parts.push(label(lang, 'summary.outside', { count: batch.outside }));
+  if (replaced > 0) parts.push(label(lang, 'summary.existing', { count: replaced }));
+  term.err(`${parts.join('; ')}\n`);
 
   const below = opts.failUnder !== undefined ? shown.filter((r) => belowLevel(fw, r.classification.level, opts.failUnder ?? '')) : [];
   // #16: say which villages fail --fail-under, so a red CI step explains itself.
@@ -92,41 +111,95 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   return hasErrors(all) || below.length > 0 ? EXIT.rejected : EXIT.ok;
 }
 
-/** One plan per village (safe, unique file names) plus summary.csv and summary.json; existing files are kept unless --force. */
+const PLAN_EXTS = new Set(['.md', '.pdf', '.json']);
+
+/**
+ * The reports folder, written whole or not at all: every target is checked first (one
+ * diagnostic names how many exist), then the plans (PDFs on helper threads when there are many),
+ * summary.csv, summary.json, summary.xlsx and overview.md (and overview.pdf) are written. With
+ * --force, plans of villages no longer in the batch are reported, not deleted.
+ */
 async function writeReports(
   dir: string,
   results: VillageResult[],
-  errors: ReturnType<typeof plain>[],
-  warnings: ReturnType<typeof plain>[],
+  batch: Batch,
   opts: ScoreOptions,
   fw: Framework,
-): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  const renderer = await reportRenderer({ format: opts.reportFormat, template: opts.template, paper: opts.paper });
-  if (renderer.diagnostic) return [renderer.diagnostic];
-  const taken = new Set<string>(['summary']);
-  const date = today();
-  const lang = contentLang(opts.langFlag, fw);
-  for (const r of results) {
-    const name = safeFileName(r.village, taken);
+  o: { strategyLevel: string; bar: Progress; threads: number | undefined },
+): Promise<{ diagnostics: Diagnostic[]; replaced: number }> {
+  const lang = opts.lang;
+  const taken = new Set<string>(['summary', 'overview']);
+  const planFiles = results.map((r) => {
+    // Same name in two municipalities, or one village in several periods: the file name says which.
+    const sameName = results.filter((x) => x !== r && x.village.toLowerCase() === r.village.toLowerCase());
+    const muni = sameName.some((x) => x.municipality !== r.municipality) && r.municipality ? ` ${r.municipality}` : '';
+    const period = sameName.some((x) => x.municipality === r.municipality) && r.period !== null ? ` ${r.period}` : '';
+    const name = safeFileName(`${r.village}${muni}${period}`, taken);
     taken.add(name.toLowerCase());
-    const rendered = await renderer.render(villagePlanView(r, lang, date, { firstSteps: opts.firstSteps }));
-    if (rendered.diagnostic) {
-      // One village's template failure is that village's: the others and the summaries go on.
-      out.push(rendered.diagnostic);
-      continue;
+    return join(dir, `${name}.${opts.reportFormat}`);
+  });
+  const pdf = opts.reportFormat === 'pdf';
+  const summaries = ['summary.csv', 'summary.json', 'summary.xlsx', 'overview.md', ...(pdf ? ['overview.pdf'] : [])].map((f) => join(dir, f));
+  const targets = [...planFiles, ...summaries];
+
+  const existing: string[] = [];
+  for (const t of targets) if (await exists(t)) existing.push(t);
+  if (existing.length > 0 && !opts.force) {
+    return { diagnostics: [{ ...error('out.existMany', { count: existing.length, dir, first: existing[0] ?? '' }), file: dir, line: 1, column: 1 }], replaced: 0 };
+  }
+  const out: Diagnostic[] = [];
+  if (opts.force) {
+    const wanted = new Set(targets);
+    const entries = await readdir(dir).catch(() => [] as string[]);
+    for (const e of entries.sort()) {
+      const f = join(dir, e);
+      if (PLAN_EXTS.has(extname(e).toLowerCase()) && !wanted.has(f) && !/^(summary|overview)\./i.test(e)) out.push({ ...warning('out.stale'), file: f, line: 1, column: 1 });
     }
-    const failed = await writeFileInside(dir, `${name}.${opts.reportFormat}`, rendered.data, opts.force);
+  }
+
+  // Render everything first: a template error stops the run before any file is written.
+  const content = contentLang(opts.langFlag, fw);
+  const date = today();
+  o.bar.extend(results.length);
+  const views = results.map((r) => villagePlanView(r, content, date, { firstSteps: opts.firstSteps }));
+  let plans: (string | Buffer | null)[];
+  if (pdf && !opts.template) {
+    const { renderPdfs } = await import('../render/pdf-pool.js');
+    plans = await renderPdfs(views, { paper: opts.paper, version: VERSION }, () => o.bar.tick(), o.threads);
+  } else {
+    const renderer = await reportRenderer({ format: opts.reportFormat, template: opts.template, paper: opts.paper });
+    if (renderer.diagnostic) return { diagnostics: [renderer.diagnostic], replaced: 0 };
+    plans = [];
+    for (const v of views) {
+      const rendered = await renderer.render(v);
+      // One village's template failure is that village's error: the other plans and the summaries go on.
+      if (rendered.diagnostic) out.push(rendered.diagnostic);
+      plans.push(rendered.diagnostic ? null : rendered.data);
+      o.bar.tick();
+    }
+  }
+  const errors = batch.diagnostics.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
+  const warnings = batch.diagnostics.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
+  const sheet = summarySheet(fw, results, lang);
+  const { summaryXlsx } = await import('../render/xlsx.js');
+  const overview = await renderOverview(fw, results, intakeOf(batch, lang, opts.minRespondents), {
+    lang,
+    strategyLevel: o.strategyLevel,
+    firstSteps: opts.firstSteps,
+    pdf,
+    paper: opts.paper,
+  });
+  const files: [string, string | Buffer][] = [
+    ...planFiles.flatMap((f, i): [string, string | Buffer][] => (plans[i] === null ? [] : [[f, plans[i] ?? '']])),
+    [join(dir, 'summary.csv'), summaryCsv(sheet, { separator: opts.separator ?? defaultSeparator(lang) })],
+    [join(dir, 'summary.json'), jsonDocument(results, errors, warnings)],
+    [join(dir, 'summary.xlsx'), await summaryXlsx(sheet, fw.id)],
+    [join(dir, 'overview.md'), overview.md],
+    ...(overview.pdf ? [[join(dir, 'overview.pdf'), overview.pdf] as [string, Buffer]] : []),
+  ];
+  for (const [file, data] of files) {
+    const failed = await writeFileInside(dir, basename(file), data, true);
     if (failed) out.push(failed);
   }
-  // Excel needs the BOM to read UTF-8 (Latvian letters) correctly.
-  const csv = `\uFEFF${resultsCsv(fw, results, { separator: opts.separator })}`;
-  for (const [file, data] of [
-    ['summary.csv', csv],
-    ['summary.json', jsonDocument(results, errors, warnings)],
-  ] as const) {
-    const failed = await writeFileInside(dir, file, data, opts.force);
-    if (failed) out.push(failed);
-  }
-  return out;
+  return { diagnostics: out, replaced: existing.length };
 }

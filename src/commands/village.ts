@@ -23,7 +23,7 @@ export async function oneVillage(
   let picked = groups;
   if (opts.village !== undefined) {
     const key = villageKey(opts.village);
-    picked = groups.filter((g) => g.key === key);
+    picked = groups.filter((g) => g.key.split('\u0000')[0] === key);
     if (picked.length === 0) throw new UserError(message(lang, 'report.noVillage', { village: opts.village }), EXIT.rejected);
   }
   const [group, ...others] = picked;

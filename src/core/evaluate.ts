@@ -11,6 +11,10 @@ export interface VillageResult {
   lag: string | null;
   /** The latest answer date, if any. */
   date: string | null;
+  /** The period the answers belong to (a year, or the `--period` range); null when not split. */
+  period: string | null;
+  /** Fewer respondents than `--min-respondents`: shown as "too few answers". */
+  tooFew: boolean;
   respondents: number;
   respondentNames: string[];
   sources: string[];
@@ -21,16 +25,18 @@ export interface VillageResult {
 const firstOf = (xs: (string | null)[]): string | null => xs.find((x) => x !== null) ?? null;
 
 /** Scores and classifies one village. Pure. */
-export function evaluate(framework: Framework, group: VillageGroup): VillageResult {
+export function evaluate(framework: Framework, group: VillageGroup, opts: { minRespondents?: number } = {}): VillageResult {
   const rs = group.responses;
   const scores = scoreResponses(framework, rs);
   const dates = rs.map((r) => r.date).filter((d): d is string => d !== null).sort();
   return {
     village: group.village,
     framework,
-    municipality: firstOf(rs.map((r) => r.municipality)),
+    municipality: group.municipality ?? firstOf(rs.map((r) => r.municipality)),
     lag: firstOf(rs.map((r) => r.lag)),
     date: dates[dates.length - 1] ?? null,
+    period: group.period ?? null,
+    tooFew: rs.length < (opts.minRespondents ?? 0),
     respondents: rs.length,
     respondentNames: [...new Set(rs.map((r) => r.respondent).filter((x): x is string => x !== null))],
     sources: rs.map((r) => r.source),

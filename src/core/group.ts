@@ -1,28 +1,185 @@
 import type { Response } from './answers.js';
+import { warning, type Diagnostic } from './diagnostic.js';
+import { displayName, fingerprint, foldKey, nameKey, nearDuplicate, sourceAt } from './identity.js';
+import { DEFAULT_PERIOD, inRange, yearOf, type PeriodSpec } from './period.js';
 
-/** One village's responses, scored together. */
+/** One village's responses in one period, scored together. */
 export interface VillageGroup {
-  /** The name as first written (trimmed). */
+  /** The name as first written (trimmed, inner spaces collapsed), or the alias's village. */
   village: string;
+  /** The identity: name key and municipality key. */
   key: string;
+  /** The municipality the group is told apart by, or null when none is given. */
+  municipality?: string | null;
+  /** The period label (a year, or the `--period` range), or null with `--period all` or no dates. */
+  period?: string | null;
   responses: Response[];
 }
 
-/** Villages are the same when their names match after trimming, Unicode NFC and case-folding. */
-export const villageKey = (name: string): string => name.trim().normalize('NFC').toLowerCase();
+/** Villages are the same when their names match after NFC, trimming, collapsing spaces and case-folding. */
+export const villageKey = nameKey;
+
+export interface GroupOptions {
+  /** false: every response is its own group (`--no-group`). */
+  group?: boolean;
+  /** Spelling (a name key) → the village it means (`--aliases`). */
+  aliases?: ReadonlyMap<string, string>;
+  period?: PeriodSpec;
+  /** false: keep identical answer sets (default true: count them once, with a warning). */
+  dedupe?: boolean;
+}
+
+export interface Grouping {
+  groups: VillageGroup[];
+  /** Warnings about identity and periods, positioned at an answer set. */
+  diagnostics: Diagnostic[];
+  /** Answer sets dropped as identical to an earlier one. */
+  duplicates: number;
+  /** Dated answer sets left out because their date is outside `--period`. */
+  outside: number;
+}
+
+/** Above this many villages only spellings equal without diacritics are compared (the one-edit check is pairwise). */
+export const NEAR_DUPLICATE_MAX = 2000;
+
+const at = (d: Diagnostic, source: string): Diagnostic => ({ ...d, ...sourceAt(source) });
 
 /**
- * Groups responses by village, in order of first appearance; with `group: false` every
- * response is its own group. Pure.
+ * Groups responses into villages and periods (docs/formats.md 4.1), in order of first
+ * appearance. A village is its name and, when given, its municipality; identical answer sets
+ * count once; near-duplicate names, one name in several municipalities and answers spanning
+ * periods are warned about. Pure.
+ */
+export function groupBatch(responses: readonly Response[], opts: GroupOptions = {}): Grouping {
+  const diagnostics: Diagnostic[] = [];
+  const period = opts.period ?? DEFAULT_PERIOD;
+  let duplicates = 0;
+  let outside = 0;
+
+  // 1. Identical submissions count once.
+  const seen = new Map<string, string>();
+  const unique: Response[] = [];
+  for (const r of responses) {
+    const fp = fingerprint(r);
+    const first = seen.get(fp);
+    if (first !== undefined && opts.dedupe !== false) {
+      duplicates++;
+      diagnostics.push(at(warning('batch.duplicate', { first }), r.source));
+      continue;
+    }
+    seen.set(fp, r.source);
+    unique.push(r);
+  }
+
+  // 2. Aliases give a spelling its village.
+  const named = unique.map((r) => {
+    const alias = opts.aliases?.get(nameKey(r.village));
+    return { r, name: displayName(alias ?? r.village), key: nameKey(alias ?? r.village), muni: r.municipality === null ? '' : nameKey(r.municipality) };
+  });
+
+  // 3. Identity: name + municipality; a set without a municipality joins the only one its name has.
+  const munis = new Map<string, Map<string, string>>();
+  for (const n of named) {
+    if (n.muni === '' || n.r.municipality === null) continue;
+    const m = munis.get(n.key) ?? new Map<string, string>();
+    if (!m.has(n.muni)) m.set(n.muni, displayName(n.r.municipality));
+    munis.set(n.key, m);
+  }
+  const warnedName = new Set<string>();
+  const identities = named.map((n) => {
+    const m = munis.get(n.key);
+    let muni = n.muni;
+    if (muni === '' && m?.size === 1) muni = [...m.keys()][0] ?? '';
+    if (m && m.size > 1 && !warnedName.has(n.key)) {
+      warnedName.add(n.key);
+      diagnostics.push(at(warning('batch.sameName', { village: n.name, municipalities: [...m.values()].join(', ') }), n.r.source));
+    }
+    return { ...n, id: opts.group === false ? `${n.key}\u0000${muni}\u0000${n.r.source}` : `${n.key}\u0000${muni}`, muniName: muni === '' ? null : (m?.get(muni) ?? null) };
+  });
+
+  // 4. Periods.
+  const periodOf = new Map<(typeof identities)[number], string | null>();
+  if (period.kind === 'all') {
+    for (const i of identities) periodOf.set(i, null);
+  } else if (period.kind === 'range') {
+    for (const i of identities) {
+      if (i.r.date !== null && !inRange(i.r.date, period.from, period.to)) outside++;
+      else periodOf.set(i, period.label);
+    }
+  } else {
+    const years = new Map<string, Set<string>>();
+    for (const i of identities) if (i.r.date !== null) (years.get(i.id) ?? years.set(i.id, new Set()).get(i.id))?.add(yearOf(i.r.date));
+    const undated = new Map<string, number>();
+    for (const i of identities) {
+      const ys = [...(years.get(i.id) ?? [])].sort();
+      if (i.r.date !== null) periodOf.set(i, yearOf(i.r.date));
+      else {
+        periodOf.set(i, ys[ys.length - 1] ?? null);
+        if (ys.length > 0) undated.set(i.id, (undated.get(i.id) ?? 0) + 1);
+      }
+    }
+    const told = new Set<string>();
+    for (const i of identities) {
+      if (told.has(i.id)) continue;
+      told.add(i.id);
+      const ys = [...(years.get(i.id) ?? [])].sort();
+      if (ys.length > 1) diagnostics.push(at(warning('batch.periods', { village: i.name, periods: ys.join(', ') }), i.r.source));
+      const u = undated.get(i.id);
+      if (u) diagnostics.push(at(warning('batch.undated', { village: i.name, count: u, period: ys[ys.length - 1] ?? '' }), i.r.source));
+    }
+  }
+
+  // 5. Groups in order of first appearance.
+  const groups = new Map<string, VillageGroup>();
+  for (const i of identities) {
+    if (!periodOf.has(i)) continue;
+    const p = periodOf.get(i) ?? null;
+    const gk = `${i.id}\u0000${p ?? ''}`;
+    const g = groups.get(gk);
+    if (g) g.responses.push(i.r);
+    else groups.set(gk, { village: i.name, key: i.id, municipality: i.muniName, period: p, responses: [i.r] });
+  }
+
+  // 6. Near-duplicate names (same or unknown municipality). Names equal without diacritics are
+  // found through a map; the one-edit check compares pairs, so it runs for LAG-sized batches only.
+  if (opts.group !== false) {
+    const firsts = new Map<string, { name: string; muni: string; source: string; key: string }>();
+    for (const i of identities) {
+      const id = `${i.key}\u0000${i.muni}`;
+      if (!firsts.has(id)) firsts.set(id, { name: i.name, muni: i.muni, source: i.r.source, key: i.key });
+    }
+    const list = [...firsts.values()];
+    const compatible = (x: (typeof list)[number], y: (typeof list)[number]): boolean => x.muni === '' || y.muni === '' || x.muni === y.muni;
+    const told = new Set<string>();
+    const tell = (x: (typeof list)[number], y: (typeof list)[number]): void => {
+      const pair = `${x.key}\u0000${y.key}`;
+      if (told.has(pair) || x.key === y.key || !compatible(x, y)) return;
+      told.add(pair);
+      diagnostics.push(at(warning('batch.nearDuplicate', { village: y.name, other: x.name }), y.source));
+    };
+    const byFold = new Map<string, (typeof list)[number][]>();
+    for (const x of list) {
+      const f = foldKey(x.key);
+      for (const seenBefore of byFold.get(f) ?? []) tell(seenBefore, x);
+      byFold.set(f, [...(byFold.get(f) ?? []), x]);
+    }
+    if (list.length <= NEAR_DUPLICATE_MAX) {
+      for (let a = 0; a < list.length; a++) {
+        for (let b = a + 1; b < list.length; b++) {
+          const x = list[a];
+          const y = list[b];
+          if (x && y && foldKey(x.key) !== foldKey(y.key) && nearDuplicate(x.key, y.key)) tell(x, y);
+        }
+      }
+    }
+  }
+  return { groups: [...groups.values()], diagnostics, duplicates, outside };
+}
+
+/**
+ * Groups responses by village (name and municipality), all dates together; with `group: false`
+ * every response is its own group. Pure. Batches use `groupBatch`, which also splits periods.
  */
 export function groupResponses(responses: readonly Response[], group = true): VillageGroup[] {
-  if (!group) return responses.map((r) => ({ village: r.village, key: villageKey(r.village), responses: [r] }));
-  const groups = new Map<string, VillageGroup>();
-  for (const r of responses) {
-    const key = villageKey(r.village);
-    const g = groups.get(key);
-    if (g) g.responses.push(r);
-    else groups.set(key, { village: r.village.trim(), key, responses: [r] });
-  }
-  return [...groups.values()];
+  return groupBatch(responses, { group, period: { kind: 'all' }, dedupe: false }).groups;
 }

@@ -10,7 +10,7 @@ import type { CriterionScore, Note } from './scoring.js';
  * The action plan of one village as data: ids and numbers, no words. `render/plan-view.ts` puts
  * it into a language; every report format draws from that one view.
  */
-export interface Plan extends Pick<VillageResult, 'village' | 'municipality' | 'lag' | 'date' | 'respondents' | 'respondentNames' | 'sources'> {
+export interface Plan extends Pick<VillageResult, 'village' | 'municipality' | 'lag' | 'date' | 'period' | 'respondents' | 'respondentNames' | 'sources'> {
   level: { id: string; held: RuleCheck[] };
   next: { id: string; unmet: RuleCheck[]; path: NextPath } | null;
   overall: number | null;
@@ -60,6 +60,8 @@ export interface PlanCriterion {
   /** The lowest and highest raw score when respondents differ. */
   spread: { min: number; max: number } | null;
   disagree: boolean;
+  /** How many respondents gave each score: [score, count] pairs, lowest first. */
+  distribution: [number, number][];
   notes: Note[];
 }
 
@@ -97,6 +99,7 @@ export function buildPlan(result: VillageResult, opts: { firstSteps?: number } =
     municipality: result.municipality,
     lag: result.lag,
     date: result.date,
+    period: result.period,
     respondents: result.respondents,
     respondentNames: result.respondentNames,
     sources: result.sources,
@@ -147,6 +150,7 @@ function criterionPlan(id: string, pillar: string, s: CriterionScore | undefined
     step: raw === null ? null : Math.round(raw),
     spread: s && s.min !== null && s.max !== null && s.min !== s.max ? { min: s.min, max: s.max } : null,
     disagree: s?.disagree ?? false,
+    distribution: s?.distribution ?? [],
     notes: s?.notes ?? [],
   };
 }

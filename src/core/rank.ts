@@ -30,3 +30,18 @@ export function sortResults(results: readonly VillageResult[], sort: SortOrder):
   const cmp = by[sort];
   return cmp ? [...results].sort(cmp) : [...results];
 }
+
+/**
+ * Rank by overall score (shown value, one decimal), highest first: 1, 2, 2, 4 … Villages with no
+ * overall score or too few respondents get no rank (null). Pure.
+ */
+export function ranks(results: readonly VillageResult[]): Map<VillageResult, number | null> {
+  const shown = (r: VillageResult): number => Math.round((r.scores.overall ?? 0) * 10 + 1e-9);
+  const ranked = results.filter((r) => r.scores.overall !== null && !r.tooFew).sort((a, b) => shown(b) - shown(a));
+  const out = new Map<VillageResult, number | null>(results.map((r) => [r, null]));
+  ranked.forEach((r, i) => {
+    const prev = ranked[i - 1];
+    out.set(r, prev && shown(prev) === shown(r) ? (out.get(prev) ?? i + 1) : i + 1);
+  });
+  return out;
+}

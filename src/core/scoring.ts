@@ -23,8 +23,10 @@ export interface CriterionScore {
   /** Respondents who said not applicable / don't know. */
   na: number;
   notes: Note[];
-  /** Respondents' scores are half the scale or more apart. */
+  /** Respondents are split (4.2): a quarter of them at each end, half the scale or more apart. */
   disagree: boolean;
+  /** How many respondents gave each score, lowest score first: [score, count] pairs. */
+  distribution: [number, number][];
 }
 
 export interface PillarScore {
@@ -75,7 +77,8 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
       n: raws.length,
       na,
       notes,
-      disagree: lo !== null && hi !== null && raws.length > 1 && hi - lo >= width / 2,
+      disagree: split(raws, width),
+      distribution: distributionOf(raws),
     });
   }
 
@@ -87,6 +90,27 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   });
   const overall = weightedMean(framework.pillars.map((p, i) => ({ weight: p.weight, score: pillars[i]?.score ?? null })));
   return { overall, pillars, criteria };
+}
+
+/**
+ * Respondents are split on a criterion when at least a quarter of them (⌈n/4⌉, at least one) sit
+ * at each end and the two ends are half the scale or more apart: the ⌈n/4⌉-th lowest and the
+ * ⌈n/4⌉-th highest score differ by ≥ width / 2. With 2–4 respondents that is max − min; with ten,
+ * one outlier is not enough.
+ */
+export function split(raws: readonly number[], width: number): boolean {
+  const n = raws.length;
+  if (n < 2) return false;
+  const sorted = [...raws].sort((a, b) => a - b);
+  const k = Math.ceil(n / 4);
+  return (sorted[n - k] ?? 0) - (sorted[k - 1] ?? 0) >= width / 2;
+}
+
+/** [score, count] pairs, lowest score first. */
+export function distributionOf(raws: readonly number[]): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const x of raws) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]);
 }
 
 /** A raw score on the 0–100 scale: (raw − scale.min) / (scale.max − scale.min) × 100. */

@@ -2,17 +2,19 @@ import type { Terminal } from './terminal.js';
 
 export interface Progress {
   tick(n?: number): void;
+  /** More work became known (plans to write after loading): the total grows by n. */
+  extend(n: number): void;
   done(): void;
 }
 
-const NONE: Progress = { tick: () => undefined, done: () => undefined };
+const NONE: Progress = { tick: () => undefined, extend: () => undefined, done: () => undefined };
 
 /**
  * A progress line on stderr for long runs (files done / total, rate, ETA), redrawn at most
  * every 100 ms; nothing at all when stderr is not a terminal.
  */
 export function progress(term: Terminal, total: number, what: string, now: () => number = Date.now): Progress {
-  if (!term.errIsTTY || total < 2) return NONE;
+  if (!term.errIsTTY) return NONE;
   const started = now();
   let done = 0;
   let drawn = 0;
@@ -28,8 +30,12 @@ export function progress(term: Terminal, total: number, what: string, now: () =>
     shown = true;
   };
   return {
+    extend(n) {
+      total += n;
+    },
     tick(n = 1) {
       done += n;
+      if (total < 2) return;
       const t = now();
       // Only start drawing after half a second: short runs stay quiet.
       if (t - started > 500 && t - drawn > 100) {

@@ -33,7 +33,7 @@ export function resultsCsv(fw: Framework, results: readonly VillageResult[], o: 
   const pillarIds = fw.pillars.map((p) => p.id);
   const criterionIds = [...fw.criteria.keys()];
   const header: Cell[] = [
-    'village', 'municipality', 'lag', 'date', 'respondents', 'level', 'overall',
+    'village', 'municipality', 'lag', 'date', 'period', 'respondents', 'level', 'overall',
     ...pillarIds,
     ...pillarIds.map((p) => `coverage.${p}`),
     ...criterionIds,
@@ -43,7 +43,7 @@ export function resultsCsv(fw: Framework, results: readonly VillageResult[], o: 
   for (const r of results) {
     const j = jsonResult(r);
     rows.push([
-      j.village, j.municipality, j.lag, j.date, j.respondents, j.level, j.overall,
+      j.village, j.municipality, j.lag, j.date, j.period, j.respondents, j.level, j.overall,
       ...pillarIds.map((p) => j.pillars[p]?.score ?? null),
       ...pillarIds.map((p) => j.pillars[p]?.coverage ?? null),
       ...criterionIds.map((c) => j.criteria[c]?.raw ?? null),

@@ -27,6 +27,7 @@ export function planJson(plan: PlanView): string {
     municipality: plan.municipality,
     lag: plan.lag,
     date: plan.date,
+    period: plan.period,
     respondents: plan.respondents,
     language: plan.lang,
     framework: { id: plan.framework.id, version: plan.framework.version },
@@ -50,7 +51,7 @@ export function planJson(plan: PlanView): string {
     })),
     later: plan.later.flatMap((g) => g.timeframes.flatMap((t) => t.actions.map(actionJson))),
     strengths: plan.strengths.map((c) => ({ criterion: c.id, title: c.title, score: r1(c.score) })),
-    discuss: plan.discuss.map((c) => ({ criterion: c.id, title: c.title, min: c.spreadMin, max: c.spreadMax })),
+    discuss: plan.discuss.map((c) => ({ criterion: c.id, title: c.title, min: c.spreadMin, max: c.spreadMax, distribution: c.distribution })),
     open: plan.open.map((c) => ({ criterion: c.id, title: c.title, status: c.status })),
     ...progressJson(plan),
   };

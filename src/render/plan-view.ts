@@ -16,6 +16,7 @@ export interface PlanView {
   municipality: string | null;
   lag: string | null;
   date: string;
+  period: string | null;
   respondents: number;
   respondentNames: string[];
   sources: string[];
@@ -84,6 +85,8 @@ export interface CriterionView {
   spreadMin: number | null;
   spreadMax: number | null;
   disagree: boolean;
+  /** How many respondents gave each score: "0×1, 2×3, 3×4" (score×count). */
+  distribution: string;
   /** Each respondent's note with that respondent's own answer (`scoreText`: "3", "n/a", "—"). */
   notes: { text: string; respondent: string | null; scoreText: string }[];
 }
@@ -168,6 +171,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       spreadMin: c.spread?.min ?? null,
       spreadMax: c.spread?.max ?? null,
       disagree: c.disagree,
+      distribution: c.distribution.map(([score, n]) => `${score}×${n}`).join(', '),
       notes: c.notes.map((n) => ({
         text: n.text,
         respondent: n.respondent,
@@ -229,7 +233,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       number,
       kind: s.kind,
       action,
-      text: action?.text ?? fill(labels['report.discussFirst'], { criterion: criterion?.title ?? s.criterion, spread: criterion?.spread ?? '' }),
+      text: action?.text ?? fill(labels['report.discussFirst'], { criterion: criterion?.title ?? s.criterion, spread: criterion?.distribution || criterion?.spread || '' }),
       criterion: criterion?.title ?? s.criterion,
       criterionId: s.criterion,
       reason: labels[`reason.${s.reason}`],
@@ -309,6 +313,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     municipality: plan.municipality,
     lag: plan.lag,
     date: plan.date ?? today,
+    period: plan.period,
     respondents: plan.respondents,
     respondentNames: plan.respondentNames,
     sources: plan.sources,

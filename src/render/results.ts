@@ -11,7 +11,9 @@ export interface JsonResult {
   municipality: string | null;
   lag: string | null;
   date: string | null;
+  period: string | null;
   respondents: number;
+  too_few: boolean;
   sources: string[];
   overall: number | null;
   level: string;
@@ -41,7 +43,7 @@ export function jsonResult(r: VillageResult): JsonResult {
   for (const p of r.scores.pillars) pillars[p.id] = { score: r1(p.score), coverage: r2(p.coverage) };
   const criteria: JsonResult['criteria'] = {};
   for (const c of r.scores.criteria.values()) {
-    criteria[c.id] = { raw: r1(c.raw), score: r1(c.score), min: c.min, max: c.max, n: c.n, na: c.na, disagree: c.disagree };
+    criteria[c.id] = { raw: r1(c.raw), score: r1(c.score), min: c.min, max: c.max, n: c.n, na: c.na, disagree: c.disagree, distribution: c.distribution };
   }
   const next = r.classification.next;
   return {
@@ -50,7 +52,9 @@ export function jsonResult(r: VillageResult): JsonResult {
     municipality: r.municipality,
     lag: r.lag,
     date: r.date,
+    period: r.period,
     respondents: r.respondents,
+    too_few: r.tooFew,
     sources: r.sources,
     overall: r1(r.scores.overall),
     level: r.classification.level,

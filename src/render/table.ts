@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { VillageResult } from '../core/evaluate.js';
-import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
+import { INCOMPLETE, pick, UNPLACED, type Text } from '../core/framework.js';
+import { ranks } from '../core/rank.js';
 import { round1 } from '../core/round.js';
 import { label, type UiLang } from '../i18n/messages.js';
 import { maxOf } from '../core/limits.js';
@@ -24,40 +25,57 @@ export function levelTitle(r: VillageResult, lang: UiLang): string {
   return sanitize(pick(l?.title ?? null, lang, r.framework.languages[0]) || id);
 }
 
-/** How many criteria the respondents disagree on (half the scale or more apart): "" for none. */
+/** How many criteria the respondents are split on (4.2): "" for none. */
 function disagreements(r: VillageResult): string {
   let n = 0;
   for (const c of r.scores.criteria.values()) if (c.disagree) n++;
   return n > 0 ? `⚑ ${n}` : '';
 }
 
-/** A plain-text table of villages: level, overall, each pillar (by id), coverage, respondents, disagreements. */
+/**
+ * A plain-text table of villages: rank, village, municipality, period (when the answers have
+ * one), level, overall, each pillar (by its title in the UI language), coverage, respondents,
+ * disagreements. Latvian gets decimal commas; "too few answers" is marked beside the level.
+ */
 export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
   const fw = results[0]?.framework;
   if (!fw) return '';
-  const num = (x: number | null): string => (x === null ? '—' : round1(x).toFixed(1));
+  const num = (x: number | null): string => (x === null ? '—' : lang === 'lv' ? round1(x).toFixed(1).replace('.', ',') : round1(x).toFixed(1));
+  const rankOf = ranks(results);
+  const withPeriod = results.some((r) => r.period !== null);
+  const withMunicipality = results.some((r) => r.municipality !== null);
+  const pillarTitle = (id: string, title: Text): string => truncate(pick(title, lang, fw.languages[0]) || id, 14);
   const header = [
-    label(lang, 'col.village'), label(lang, 'col.level'), label(lang, 'col.overall'),
-    ...fw.pillars.map((p) => sanitize(p.id)), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
+    label(lang, 'col.rank'), label(lang, 'col.village'),
+    ...(withMunicipality ? [label(lang, 'col.municipality')] : []),
+    ...(withPeriod ? [label(lang, 'col.period')] : []),
+    label(lang, 'col.level'), label(lang, 'col.overall'),
+    ...fw.pillars.map((p) => sanitize(pillarTitle(p.id, p.title))), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
   ];
+  const first = 2 + (withMunicipality ? 1 : 0) + (withPeriod ? 1 : 0);
   const rows = results.map((r) => {
     const scored = r.scores.pillars.reduce((s, p) => s + p.scored, 0);
     const total = r.scores.pillars.reduce((s, p) => s + p.total, 0);
+    const rank = rankOf.get(r);
     return [
-      truncate(sanitize(r.village), maxVillage), levelTitle(r, lang), num(r.scores.overall),
+      rank === null || rank === undefined ? '—' : String(rank), truncate(sanitize(r.village), maxVillage),
+      ...(withMunicipality ? [truncate(sanitize(r.municipality ?? ''), 22)] : []),
+      ...(withPeriod ? [r.period ?? ''] : []),
+      r.tooFew ? `${levelTitle(r, lang)} (${label(lang, 'col.tooFew')})` : levelTitle(r, lang), num(r.scores.overall),
       ...r.scores.pillars.map((p) => num(p.score)), `${Math.round((scored / total) * 100)}%`, String(r.respondents),
       disagreements(r),
     ];
   });
   const widths = header.map((h, i) => maxOf([width(h), ...rows.map((r) => width(r[i] ?? ''))]));
-  const numeric = (i: number): boolean => i >= 2;
+  const numeric = (i: number): boolean => i === 0 || i > first;
   const line = (cells: string[], style: (i: number, s: string) => string = (_i, x) => x): string =>
     cells.map((c, i) => style(i, pad(c, widths[i] ?? 0, numeric(i)))).join('  ').trimEnd();
   const levelColor = (r: VillageResult, s: string): string => {
+    if (r.tooFew) return color.dim(s);
     const i = r.framework.levels.findIndex((l) => l.id === r.classification.level);
     return i === 0 ? color.green(s) : i < 0 ? color.dim(s) : i < r.framework.levels.length - 1 ? color.cyan(s) : s;
   };
   const out = [color.bold(line(header))];
-  results.forEach((r, ri) => out.push(line(rows[ri] ?? [], (i, s) => (i === 1 ? levelColor(r, s) : s))));
+  results.forEach((r, ri) => out.push(line(rows[ri] ?? [], (i, s) => (i === first ? levelColor(r, s) : s))));
   return `${out.join('\n')}\n`;
 }

@@ -134,6 +134,7 @@ export const planReportSchema = {
     municipality: { type: ['string', 'null'] },
     lag: { type: ['string', 'null'] },
     date: { type: 'string', description: 'The latest answer date, else the day the plan was made (YYYY-MM-DD).' },
+    period: { type: ['string', 'null'], description: 'The period of the answers: a year, a --period range, or null.' },
     respondents: { type: 'integer', minimum: 0 },
     language: { type: 'string' },
     framework: {
@@ -207,7 +208,10 @@ export const planReportSchema = {
     strengths: { type: 'array', items: { ...criterionRef, properties: { ...criterionRef.properties, score: { type: 'number' } } } },
     discuss: {
       type: 'array',
-      items: { ...criterionRef, properties: { ...criterionRef.properties, min: nullableNumber, max: nullableNumber } },
+      items: {
+        ...criterionRef,
+        properties: { ...criterionRef.properties, min: nullableNumber, max: nullableNumber, distribution: { type: 'string', description: 'How many respondents gave each score: "0×1, 2×3" (score×count).' } },
+      },
     },
     open: {
       type: 'array',

@@ -48,7 +48,7 @@ const tmp = tempDir(
 afterAll(() => tmp.cleanup());
 
 const HEADER = [
-  'village', 'municipality', 'lag', 'date', 'respondents', 'level', 'overall',
+  'village', 'municipality', 'lag', 'date', 'period', 'respondents', 'level', 'overall',
   'strategy', 'innovation', 'participation',
   'coverage.strategy', 'coverage.innovation', 'coverage.participation',
   ...CRITERIA,
@@ -58,7 +58,7 @@ const HEADER = [
 const SEPARATORS = { comma: ',', semicolon: ';', tab: '\t' } as const;
 
 /** The records of a CSV text as a spreadsheet reads them. */
-const records = (text: string, delimiter: string): string[][] => parse(text, { delimiter, record_delimiter: '\r\n', bom: false });
+const records = (text: string, delimiter: string): string[][] => parse(text, { delimiter, record_delimiter: '\r\n', bom: true });
 
 async function csv(separator: string, extra: string[] = []): Promise<string> {
   const r = await run(['score', tmp.path('in'), '--format', 'csv', '--separator', separator === '\t' ? 'tab' : separator, ...extra]);
@@ -68,9 +68,10 @@ async function csv(separator: string, extra: string[] = []): Promise<string> {
 }
 
 describe('village score --format csv', () => {
-  it.each(Object.entries(SEPARATORS))('writes the documented columns, one CRLF-ended row per village, no BOM (%s)', async (_name, sep) => {
+  it.each(Object.entries(SEPARATORS))('writes the documented columns, one CRLF-ended row per village, a BOM only with ; (%s)', async (_name, sep) => {
     const text = await csv(sep);
-    expect(text.startsWith('village')).toBe(true);
+    // With ";" (Excel in a Latvian locale) the output opens with a BOM so a double-click reads UTF-8.
+    expect(text.startsWith(sep === ';' ? '\uFEFFvillage' : 'village')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = records(text, sep);
     expect(rows[0]).toEqual(HEADER);
@@ -102,22 +103,22 @@ describe('village score --format csv', () => {
 
   it('quotes a cell only when it holds the separator, a quote or a line break', async () => {
     const comma = (await csv(',')).split('\r\n')[3]!;
-    expect(comma.startsWith('\'@Alsunga,"\'=1+1, ""x""; y","Partnerība, ""Lauki""; un citi",2026-03-14,1,')).toBe(true);
+    expect(comma.startsWith('\'@Alsunga,"\'=1+1, ""x""; y","Partnerība, ""Lauki""; un citi",2026-03-14,2026,1,')).toBe(true);
     const semi = (await csv(';')).split('\r\n')[3]!;
-    expect(semi.startsWith('\'@Alsunga;"\'=1+1, ""x""; y";"Partnerība, ""Lauki""; un citi";2026-03-14;1;')).toBe(true);
+    expect(semi.startsWith('\'@Alsunga;"\'=1+1, ""x""; y";"Partnerība, ""Lauki""; un citi";2026-03-14;2026;1;')).toBe(true);
     const plain = (await csv(';')).split('\r\n')[4]!;
-    expect(plain.startsWith('Vecpiebalga;Cēsu novads;Kalni\tLejas;2026-03-14;1;transition;')).toBe(true);
+    expect(plain.startsWith('Vecpiebalga;Cēsu novads;Kalni\tLejas;2026-03-14;2026;1;transition;')).toBe(true);
     const tab = (await csv('\t')).split('\r\n')[4]!;
-    expect(tab.startsWith('Vecpiebalga\tCēsu novads\t"Kalni\tLejas"\t2026-03-14\t1\ttransition\t')).toBe(true);
+    expect(tab.startsWith('Vecpiebalga\tCēsu novads\t"Kalni\tLejas"\t2026-03-14\t2026\t1\ttransition\t')).toBe(true);
   });
 
   it('writes numbers with a decimal point, or a decimal comma with ";" (not defused, not quoted)', async () => {
     const comma = records(await csv(','), ',')[1]!;
     const semi = records(await csv(';'), ';')[1]!;
     // overall, the three pillar scores and coverage; then the first criteria's raw scores.
-    expect(comma.slice(6, 13)).toEqual(['69.4', '83.3', '75', '50', '1', '1', '1']);
-    expect(semi.slice(6, 13)).toEqual(['69,4', '83,3', '75', '50', '1', '1', '1']);
-    expect(semi.slice(13, 17)).toEqual(['4', '4', '4', '3']);
+    expect(comma.slice(7, 14)).toEqual(['69.4', '83.3', '75', '50', '1', '1', '1']);
+    expect(semi.slice(7, 14)).toEqual(['69,4', '83,3', '75', '50', '1', '1', '1']);
+    expect(semi.slice(14, 18)).toEqual(['4', '4', '4', '3']);
   });
 
   it('keeps the names as they are in JSON: defusing is for spreadsheets only', async () => {
@@ -146,16 +147,26 @@ describe('village score --format csv', () => {
 });
 
 describe('village score --reports summary.csv', () => {
-  it.each(Object.entries(SEPARATORS))('is the same CSV with one UTF-8 BOM in front, so Excel reads the Latvian letters (%s)', async (_name, sep) => {
+  it.each([
+    ['en', undefined, ',', 'Rank'],
+    ['lv', undefined, ';', 'Vieta'],
+    ['lv', 'tab', '\t', 'Vieta'],
+    ['en', ';', ';', 'Rank'],
+  ] as const)('follows --lang %s (separator %s): its headers, its separator, always a BOM', async (lang, flag, sep, first) => {
     const out = tempDir();
     try {
-      const flag = sep === '\t' ? 'tab' : sep;
-      const r = await run(['score', tmp.path('in'), '--format', 'csv', '--separator', flag, '--reports', out.path('plans')]);
+      const r = await run(['score', tmp.path('in'), '--lang', lang, '--reports', out.path('plans'), ...(flag ? ['--separator', flag] : [])]);
       expect(r.code).toBe(0);
       const bytes = readFileSync(out.path('plans/summary.csv'));
-      expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x76]); // BOM, then "v"
-      expect(bytes.toString('utf8')).toBe(`\uFEFF${r.stdout}`);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = records(bytes.toString('utf8'), sep);
+      expect(rows[0]?.[0]).toBe(first);
+      expect(rows[0]?.[1]).toBe(lang === 'lv' ? 'Ciems' : 'Village');
+      expect(rows).toHaveLength(5);
       expect(bytes.toString('utf8')).toContain("'-Rūjiena");
+      // Level titles, not ids; a decimal comma with ";".
+      expect(bytes.toString('utf8')).toContain(lang === 'lv' ? 'Pārejas ciems' : 'Village in transition');
+      if (sep === ';') expect(bytes.toString('utf8')).toContain('69,4');
     } finally {
       out.cleanup();
     }

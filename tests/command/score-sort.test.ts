@@ -102,7 +102,7 @@ describe('village score --sort', () => {
     const table = await run(['score', ...inputs, '--sort', 'level', '--lang', 'en']);
     expect(table.code).toBe(0);
     const rows = table.stdout.trim().split('\n').slice(1);
-    expect(rows.map((l) => l.split(/\s{2,}/)[0])).toEqual(EXPECTED.level);
+    expect(rows.map((l) => l.trim().split(/\s{2,}/)[1])).toEqual(EXPECTED.level);
 
     const csv = await run(['score', ...inputs, '--sort', 'name', '--format', 'csv']);
     expect(csv.code).toBe(0);

@@ -52,7 +52,7 @@ describe('crashes and denial of service', () => {
     const dir = folder({ 'dots.yaml': answers('  strategy.vision: 3\n').replace('village: Test', `village: "a${'.'.repeat(200_000)}b"`) });
     const r = village(['score', join(dir, 'dots.yaml'), '--reports', join(dir, 'plans')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, 'plans')).sort()).toEqual(['a.md', 'summary.csv', 'summary.json']);
+    expect(readdirSync(join(dir, 'plans')).sort()).toEqual(['a.md', 'overview.md', 'summary.csv', 'summary.json', 'summary.xlsx']);
   });
 
   it('B4e: 1.9 MB of unknown answer keys is refused with a capped list', () => {
@@ -192,7 +192,7 @@ describe('writes only where asked', () => {
     const r = village(['score', dir, '--reports', join(dir, 'plans'), '--no-group']);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'plans')).sort()).toEqual(
-      ['ab.md', 'com¹-village.md', 'con-village.tar.gz.md', 'evilgpj.exe.md', 'nul-village.txt.md', 'summary.csv', 'summary.json'].sort(),
+      ['ab.md', 'com¹-village.md', 'con-village.tar.gz.md', 'evilgpj.exe.md', 'nul-village.txt.md', 'overview.md', 'summary.csv', 'summary.json', 'summary.xlsx'].sort(),
     );
   });
 

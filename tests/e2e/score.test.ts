@@ -17,11 +17,11 @@ describe('village score', () => {
     const r = village(['score', 'examples/']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^Village\s+Level\s+Overall\s+strategy\s+innovation\s+participation\s+Coverage\s+Resp\.\s+Discuss$/);
-    expect(lines.slice(1).map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
-      ['Alsunga', 'Lighthouse candidate', '75.9'],
-      ['Ērgļi', 'Village in transition', '53.7'],
-      ['Lejasciems', 'Starting out', '28.9'],
+    expect(lines[0]).toMatch(/^Rank\s+Village\s+Municipality\s+Period\s+Level\s+Overall\s+Holistic stra…\s+Innovative so…\s+Participatory…\s+Coverage\s+Resp\.\s+Discuss$/);
+    expect(lines.slice(1).map((l) => l.trim().split(/\s{2,}/).slice(0, 6))).toEqual([
+      ['1', 'Alsunga', 'Kuldīgas novads', '2026', 'Lighthouse candidate', '75.9'],
+      ['2', 'Ērgļi', 'Madonas novads', '2026', 'Village in transition', '53.7'],
+      ['3', 'Lejasciems', 'Gulbenes novads', '2026', 'Starting out', '28.9'],
     ]);
     expect(r.stderr).toContain('3 village(s) from 5 answer set(s)');
   });
@@ -42,7 +42,7 @@ describe('village score', () => {
       next_level: { id: 'lighthouse' },
     });
     expect(r.sources).toEqual(['examples/ergli/anna-berzina.yaml', 'examples/ergli/janis-ozols.yaml', 'examples/ergli/liga-kalnina.yaml']);
-    expect((r.criteria as Record<string, unknown>)['strategy.vision']).toEqual({ raw: 2.7, score: 66.7, min: 2, max: 3, n: 3, na: 0, disagree: false });
+    expect((r.criteria as Record<string, unknown>)['strategy.vision']).toEqual({ raw: 2.7, score: 66.7, min: 2, max: 3, n: 3, na: 0, disagree: false, distribution: [[2, 1], [3, 2]] });
     expect((r.criteria as Record<string, unknown>)['innovation.digital']).toMatchObject({ raw: 2, min: 0, max: 4, disagree: true });
     expect((r.next_level as { unmet: unknown[] }).unmet).toContainEqual({ rule: 'pillar_min', pillar: 'innovation', needed: 50, actual: 46.3 });
     expect((r.next_level as { unmet: unknown[] }).unmet).toContainEqual({ rule: 'criteria_min', criterion: 'participation.replicability', needed: 3, actual: 1 });
@@ -72,8 +72,8 @@ describe('village score', () => {
   it('writes CSV for spreadsheets, with ; and decimal commas on request', () => {
     const r = village(['score', 'examples/', '--format', 'csv', '--sort', 'name']);
     const lines = r.stdout.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^village,municipality,lag,date,respondents,level,overall,strategy,innovation,participation,coverage\.strategy,/);
-    expect(lines[1]).toMatch(/^Alsunga,Kuldīgas novads,Biedrība “Kuldīgas partnerība”,2026-03-14,1,lighthouse,75.9,80.6,69.4,77.8,1,1,1,4,/);
+    expect(lines[0]).toMatch(/^village,municipality,lag,date,period,respondents,level,overall,strategy,innovation,participation,coverage\.strategy,/);
+    expect(lines[1]).toMatch(/^Alsunga,Kuldīgas novads,Biedrība “Kuldīgas partnerība”,2026-03-14,2026,1,lighthouse,75.9,80.6,69.4,77.8,1,1,1,4,/);
     const semi = village(['score', 'examples/ergli', '--format', 'csv', '--separator', ';']);
     expect(semi.stdout.split('\r\n')[1]).toMatch(/^Ērgļi;Madonas novads;.*;transition;53,7;59,3;46,3;55,6;/);
   });
@@ -109,7 +109,7 @@ describe('village score', () => {
 
   it('exits 2 for a missing argument or a wrong option', () => {
     expect(village(['score']).code).toBe(2);
-    expect(village(['score', 'examples/', '--format', 'xlsx']).code).toBe(2);
+    expect(village(['score', 'examples/', '--format', 'ods']).code).toBe(2);
     expect(village(['score', 'examples/', '--separator', '|']).code).toBe(2);
   });
 
@@ -199,13 +199,13 @@ describe('village score --reports', () => {
     });
     const r = village(['score', out.path('in'), '--no-group', '--reports', out.path('plans')]);
     expect(r.code).toBe(0);
-    expect(readdirSync(out.path('plans')).sort()).toEqual(['etc.md', 'summary.csv', 'summary.json', 'ērgļi-2.md', 'ērgļi.md']);
+    expect(readdirSync(out.path('plans')).sort()).toEqual(['etc.md', 'overview.md', 'summary.csv', 'summary.json', 'summary.xlsx', 'ērgļi-2.md', 'ērgļi.md']);
     expect(readdirSync(out.dir).sort()).toEqual(['in', 'plans']);
     expect(readFileSync(out.path('plans/ērgļi-2.md'), 'utf8')).toContain('# Viedā ciema rīcības plāns: ĒRGĻI');
     expect(readFileSync(out.path('plans/etc.md'), 'utf8')).toContain('# Viedā ciema rīcības plāns: ../../etc');
     const csv = readFileSync(out.path('plans/summary.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFvillage,')).toBe(true);
-    expect(csv).toContain('\r\nĒRGĻI,');
+    expect(csv.startsWith('\uFEFFRank,Village,')).toBe(true);
+    expect(csv).toContain(',ĒRGĻI,');
     const summary = JSON.parse(readFileSync(out.path('plans/summary.json'), 'utf8')) as { results: { village: string; level: string }[] };
     expect(summary.results.map((x) => [x.village, x.level])).toEqual([
       ['../../etc', 'incomplete'],
@@ -215,7 +215,8 @@ describe('village score --reports', () => {
     // A second run keeps the files and says so; --force replaces them.
     const again = village(['score', out.path('in'), '--no-group', '--reports', out.path('plans')]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('exists; add --force to overwrite it');
+    expect(again.stderr).toContain('exist already');
+    expect(again.stderr).toContain('nothing was written: add --force to replace them');
     expect(village(['score', out.path('in'), '--no-group', '--reports', out.path('plans'), '--force']).code).toBe(0);
     out.cleanup();
   });

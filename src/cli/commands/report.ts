@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS } from '../../vocab.js';
-import { collect, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
+import { aliasesOption, collect, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, periodOption, type CliContext } from '../options.js';
 
 export const reportCommand = (ctx: CliContext) =>
   new Command('report')
@@ -11,6 +11,9 @@ export const reportCommand = (ctx: CliContext) =>
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
     .option('--force', 'overwrite FILE if it exists')
     .option('--village <name>', 'the village to report on when the answers hold several')
+    .option('--municipality <name>', 'the municipality of --village, when villages of that name are in several')
+    .addOption(periodOption())
+    .addOption(aliasesOption())
     .option('--template <file>', 'your own Handlebars template for Markdown')
     .option('--previous <file>', 'last time: answers files or folders of the earlier assessment, or the plan file (repeatable)', collect, [] as string[])
     .option('--previous-criteria <file>', 'the criteria the earlier answers were scored with, when they were an older version')
@@ -47,6 +50,9 @@ export const reportCommand = (ctx: CliContext) =>
         previous: o.previous,
         previousCriteria: o.previousCriteria,
         plan: o.plan,
+        municipality: o.municipality,
+        period: o.period,
+        aliases: o.aliases,
       };
       ctx.setExit(await report(opts, ctx.term()));
     });

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS, SCORE_FORMATS, SORTS } from '../../vocab.js';
-import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, paperOption, separatorOption, type CliContext } from '../options.js';
+import { aliasesOption, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, minRespondentsOption, paperOption, periodOption, separator, strategyLevelOption, type CliContext } from '../options.js';
 
 export const scoreCommand = (ctx: CliContext) =>
   new Command('score')
@@ -13,13 +13,19 @@ export const scoreCommand = (ctx: CliContext) =>
     .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [] as string[])
     .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
     .addOption(ignoreColumnOption())
-    .addOption(separatorOption('CSV output separator: , ; or tab (with ; numbers get a decimal comma)'))
-    .option('--reports <dir>', 'also write one action plan per village, summary.csv and summary.json into DIR')
+    .addOption(
+      new Option('--separator <sep>', 'CSV separator: , ; or tab (with ; numbers get a decimal comma; summary.csv defaults to ; in Latvian)').argParser(separator),
+    )
+    .option('--reports <dir>', 'also write one action plan per village, summary.csv/.json/.xlsx and overview.md into DIR')
     .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(REPORT_FORMATS).default('md' as const))
     .option('--template <file>', 'your own Handlebars template for Markdown plans')
     .addOption(paperOption())
     .addOption(firstStepsOption())
-    .option('--force', 'overwrite existing files in --reports')
+    .option('--force', 'replace existing files in --reports')
+    .addOption(periodOption())
+    .addOption(aliasesOption())
+    .addOption(minRespondentsOption())
+    .addOption(strategyLevelOption())
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -28,6 +34,7 @@ export const scoreCommand = (ctx: CliContext) =>
         'village score answers/ survey.csv --format json > results.json',
         'village score survey.csv --ignore-column "Timestamp" --sort overall',
         'village score answers/ --reports plans/ --report-format pdf',
+        'village score answers/ --period 2026 --aliases aliases.yaml --min-respondents 3 --lang lv',
         'village score answers/ --fail-under transition   # exit 1 if a village is below',
       ]),
     )
@@ -51,6 +58,10 @@ export const scoreCommand = (ctx: CliContext) =>
         paper: o.paper,
         firstSteps: o.firstSteps,
         force: o.force === true,
+        period: o.period,
+        aliases: o.aliases,
+        minRespondents: o.minRespondents,
+        strategyLevel: o.strategyLevel,
       };
       ctx.setExit(await score(opts, ctx.term()));
     });
