@@ -9,9 +9,10 @@ import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends IntakeFlags {
   inputs: string[];
   criteria: string | undefined;
   format: ReportFormat;
@@ -24,7 +25,6 @@ export interface ReportCommandOptions {
   village: string | undefined;
   paper: Paper;
   firstSteps: number;
-  ignoreColumns: string[];
 }
 
 /**
@@ -38,7 +38,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   }
   const fw = requireFramework(opts.criteria);
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const loaded = await loadResponses(files, fw, { tables: tableOptions(opts, fw), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   const all = [...diagnostics, ...loaded.diagnostics];
   if (hasErrors(all)) throw rejected(all);
   printDiagnostics(all, lang, term);

@@ -17,11 +17,13 @@ import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { jsonChunks, jsonDocument } from '../render/results.js';
+import { intakeLine } from '../render/intake.js';
 import { resultsTable } from '../render/table.js';
 import type { ScoreFormat, Sort } from '../vocab.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends IntakeFlags {
   inputs: string[];
   criteria: string | undefined;
   format: ScoreFormat;
@@ -31,7 +33,6 @@ export interface ScoreOptions {
   sort: Sort;
   levels: string[];
   failUnder: string | undefined;
-  ignoreColumns: string[];
   separator: CsvOptions['separator'];
   reports: string | undefined;
   reportFormat: ReportFormat;
@@ -59,9 +60,10 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const fw = requireFramework(opts.criteria);
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
 
+  const tables = tableOptions(opts, fw);
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
   const bar = progress(term, files.length, label(lang, 'summary.files'));
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const loaded = await loadResponses(files, fw, { tables, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   bar.done();
   const all: Diagnostic[] = [...diagnostics, ...loaded.diagnostics];
 
@@ -74,7 +76,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
   const csvOptions: CsvOptions = { separator: opts.separator };
-  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings)) term.out(chunk);
+  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings, loaded.tables)) term.out(chunk);
   else if (opts.format === 'csv') term.out(resultsCsv(fw, shown, csvOptions));
   else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
@@ -82,6 +84,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
     all.push(...(await writeReports(opts.reports, shown, errors, warnings, opts, fw)));
   }
   printDiagnostics(all, lang, term);
+  for (const t of loaded.tables) term.err(`${intakeLine(t, lang)}\n`);
   const rejected = loaded.rejected + diagnostics.filter((d) => d.severity === 'error').length;
   const summary = label(lang, 'summary.line', { villages: shown.length, inputs: loaded.inputs });
   term.err(`${summary}${rejected > 0 ? `; ${label(lang, 'summary.rejected', { rejected })}` : ''}\n`);

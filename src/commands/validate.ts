@@ -2,16 +2,19 @@ import { byPosition, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { label, type UiLang } from '../i18n/messages.js';
-import { loadCsv } from '../io/csv.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
-import { isCsv } from '../io/responses.js';
+import { isCsv, loadTable } from '../io/responses.js';
+import { mapFrom } from '../io/map.js';
+import { intakeLine } from '../render/intake.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
+import type { IntakeSummary } from '../core/intake.js';
 import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Loaded } from '../io/load.js';
 import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
 import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
 import type { ValidateFormat } from '../vocab.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends IntakeFlags {
   files: string[];
   criteria: string | undefined;
   format: ValidateFormat;
@@ -20,7 +23,7 @@ export interface ValidateOptions {
 
 interface FileReport {
   file: string;
-  kind: 'criteria' | 'answers' | null;
+  kind: 'criteria' | 'answers' | 'map' | null;
   valid: boolean;
 }
 
@@ -33,11 +36,20 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   let framework: Loaded<Framework> | undefined;
   const answersFramework = (): Framework | null => (framework ??= loadFramework(opts.criteria ?? BUNDLED_CRITERIA)).value;
 
+  const tables: IntakeSummary[] = [];
+  // --map is read when the first table needs it (a run over criteria files alone does not load it).
+  let intake: ReturnType<typeof tableOptions> | undefined;
   for (const file of files) {
     if (isCsv(file)) {
       const fw = answersFramework();
-      const found = fw ? (await loadCsv(file, fw)).diagnostics : [];
-      diagnostics.push(...found);
+      let found: Diagnostic[] = [];
+      if (fw) {
+        intake ??= tableOptions(opts, fw);
+        const table = await loadTable(file, fw, intake, () => undefined);
+        found = table.diagnostics;
+        tables.push(table.summary);
+      }
+      for (const d of found) diagnostics.push(d);
       reports.push({ file, kind: 'answers', valid: !hasErrors(found) });
       continue;
     }
@@ -52,6 +64,10 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       if (kind === 'answers') {
         const fw = answersFramework();
         if (fw) found.push(...responseFrom(parsed, file, fw).diagnostics);
+      }
+      if (kind === 'map') {
+        const fw = answersFramework();
+        if (fw) found.push(...mapFrom(parsed, file, fw).diagnostics);
       }
     }
     diagnostics.push(...found);
@@ -70,6 +86,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   } else {
     for (const d of sorted) term.out(`${diagnosticLine(d, lang, term.color)}\n`);
   }
+  for (const t of tables) term.err(`${intakeLine(t, lang)}\n`);
   const errors = sorted.filter((d) => d.severity === 'error').length;
   term.err(`${label(lang, 'validate.summary', { files: files.length, errors, warnings: sorted.length - errors })}\n`);
   return valid ? EXIT.ok : EXIT.rejected;

@@ -50,29 +50,36 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   const criteria = new Map<string, CriterionScore>();
 
   for (const c of framework.criteria.values()) {
-    const raws: number[] = [];
+    // Sum, count, min and max in one pass, in input order (the same sum as before), and no
+    // spread over the scores: a village of a hundred thousand rows must not overflow the stack.
+    let n = 0;
+    let sum = 0;
+    let lo: number | null = null;
+    let hi: number | null = null;
     const notes: Note[] = [];
     let na = 0;
     for (const r of responses) {
       const a = r.answers.get(c.id);
       if (!a) continue;
-      if (typeof a.score === 'number') raws.push(a.score);
-      else if (a.score === 'n/a') na++;
+      if (typeof a.score === 'number') {
+        n++;
+        sum += a.score;
+        if (lo === null || a.score < lo) lo = a.score;
+        if (hi === null || a.score > hi) hi = a.score;
+      } else if (a.score === 'n/a') na++;
       if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent });
     }
-    const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
-    const lo = raws.length > 0 ? Math.min(...raws) : null;
-    const hi = raws.length > 0 ? Math.max(...raws) : null;
+    const raw = n > 0 ? sum / n : null;
     criteria.set(c.id, {
       id: c.id,
       raw,
       score: raw === null ? null : criterionScore(framework.scale, raw),
       min: lo,
       max: hi,
-      n: raws.length,
+      n,
       na,
       notes,
-      disagree: lo !== null && hi !== null && raws.length > 1 && hi - lo >= width / 2,
+      disagree: lo !== null && hi !== null && n > 1 && hi - lo >= width / 2,
     });
   }
 

@@ -2,6 +2,7 @@ import type { Params } from '../core/diagnostic.js';
 
 type Msg = (p: Params) => string;
 const q = (v: unknown): string => `"${String(v)}"`;
+const sh = (v: unknown): string => `'${String(v).replace(/'/g, `'\\''`)}'`;
 const orList = (v: unknown): string => (typeof v === 'string' ? v : '');
 const hint = (p: Params): string => (p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : '');
 
@@ -33,8 +34,8 @@ export const messages = {
   'file.unreadable': (p) => `cannot read the file: ${p.reason}`,
   'file.tooLarge': (p) => `the file is ${p.size} bytes, over the limit of ${p.limit}; split it into smaller files`,
   'file.empty': () => 'the file is empty',
-  'file.notUtf8': () => 'the file is not UTF-8 text; save it as "UTF-8" in your editor or spreadsheet',
-  'file.binary': () => 'this looks like a binary file, not text (an .xlsx? export it as CSV)',
+  'file.notUtf8': () => 'the file is not UTF-8 text; save it as "CSV UTF-8" in your spreadsheet, or name its encoding, e.g. --encoding windows-1257',
+  'file.binary': () => 'this looks like a binary file, not text',
   'file.unknownKind': (p) =>
     `unknown file kind ${q(p.value)}: the "schema" field must be "village-kit/criteria@1" or "village-kit/answers@1"`,
   'file.noKind': () => 'no "schema" field: add "schema: village-kit/criteria@1" or "schema: village-kit/answers@1"',
@@ -100,7 +101,7 @@ export const messages = {
   'csv.rowTooLong': (p) => `a row is longer than ${p.limit} characters: is a quote (") left open?`,
   'csv.noVillageColumn': () => 'no "village" column: add a column named "village" (or "ciems")',
   'csv.unknownColumn': (p) =>
-    `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${q(p.column)}`,
+    `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${sh(p.column)}`,
   'csv.manyUnknown': (p) =>
     `${p.count} more columns match no criterion: is this CSV for these criteria (--criteria), and is it split at the right separator?`,
   'csv.ambiguousColumn': (p) => `column ${p.index} ${q(p.column)} matches several criteria: ${p.ids}`,
@@ -122,6 +123,23 @@ export const messages = {
   'usage.pdfToTerminal': () => 'a PDF is not written to a terminal: add --out FILE.pdf',
   'usage.unknownLevel': (p) => `unknown level ${q(p.id)}; the levels are: ${p.known}`,
   'usage.needVillage': () => 'name the village: --village NAME',
+  // #12 survey exports in
+  'csv.nearMatch': (p) => `column ${p.letter} ${q(p.column)} is read as ${p.id} (a near match of its question); rename it to silence this`,
+  'csv.cellDropped': (p) =>
+    `column ${p.letter} (${p.id}): ${q(p.value)} is not a score on ${p.min}–${p.max}, a scale label or n/a; this answer is left out, the rest of the row is kept`,
+  'csv.unknownScoreColumn': (p) =>
+    `column ${p.letter} ${q(p.column)} holds scores but matches no criterion${hint(p)}; map it in a --map file (columns:) or rename it, or pass --ignore-column ${sh(p.column)}`,
+  'csv.ignoredColumns': (p) => `${p.count} column(s) that hold no scores are ignored: ${p.names}`,
+  'csv.incomplete': (p) => `${p.count} incomplete or empty response(s) left out (no submit date, or no answers)`,
+  'csv.scaleShifted': (p) =>
+    `the scores run ${p.low}–${p.high}, never ${p.min}: the answers may be coded one step up from the scale ${p.min}–${p.max}; if so, read them with a --map file holding "offset: ${p.offset}"`,
+  'csv.moreLikeThis': (p) => `… and ${p.count} more like this in this file`,
+  'csv.linesNotRead': (p) => `${p.count} line(s) from here to the end of the file are not read`,
+  'file.encodingAssumed': (p) => `the file is not UTF-8: read as ${p.encoding}; if letters look wrong, name the encoding with --encoding`,
+  'file.xlsxAsCsv': () => 'this is an Excel workbook (.xlsx) with another name: read as a workbook',
+  'xlsx.unreadable': (p) => `cannot read the workbook: ${p.detail}`,
+  'xlsx.noSheet': (p) => `no sheet ${q(p.sheet)}; the sheets are: ${p.sheets}`,
+  'map.unknownCriterion': (p) => `${q(p.id)} is no criterion id, answer field or "ignore"${hint(p)}`,
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */
@@ -276,6 +294,14 @@ export const labels = {
   'summary.warnings': 'warnings',
   'validate.ok': 'valid',
   'validate.summary': '{files} file(s) checked: {errors} error(s), {warnings} warning(s)',
+  // #12 survey exports in
+  'intake.rows': '{file}: {rows} row(s), {read} read',
+  'intake.rejected': '{count} rejected',
+  'intake.incomplete': '{count} incomplete left out',
+  'intake.cellsDropped': '{count} cell(s) dropped',
+  'intake.columnsIgnored': '{count} column(s) ignored ({names})',
+  'intake.encoding': 'read as {encoding}',
+  'intake.sheet': 'sheet {sheet}',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

@@ -2,6 +2,7 @@ import type { Params } from '../core/diagnostic.js';
 import type { Labels, Messages } from './en.js';
 
 const q = (v: unknown): string => `“${String(v)}”`;
+const sh = (v: unknown): string => `'${String(v).replace(/'/g, `'\\''`)}'`;
 const hint = (p: Params): string => (p.suggestion ? ` (varbūt domāts ${q(p.suggestion)}?)` : '');
 
 const NOUNS: Record<string, string> = {
@@ -29,8 +30,8 @@ export const messages: Messages = {
   'file.unreadable': (p) => `failu nevar nolasīt: ${p.reason}`,
   'file.tooLarge': (p) => `fails ir ${p.size} baitu liels, vairāk par ierobežojumu ${p.limit}; sadaliet to mazākos failos`,
   'file.empty': () => 'fails ir tukšs',
-  'file.notUtf8': () => 'fails nav UTF-8 teksts; saglabājiet to redaktorā vai izklājlapā kā “UTF-8”',
-  'file.binary': () => 'šis izskatās pēc binārā faila, nevis teksta (.xlsx? eksportējiet to kā CSV)',
+  'file.notUtf8': () => 'fails nav UTF-8 teksts; saglabājiet to izklājlapā kā “CSV UTF-8” vai norādiet tā kodējumu, piem., --encoding windows-1257',
+  'file.binary': () => 'šis izskatās pēc binārā faila, nevis teksta',
   'file.unknownKind': (p) =>
     `nezināms faila veids ${q(p.value)}: laukam “schema” jābūt “village-kit/criteria@1” vai “village-kit/answers@1”`,
   'file.noKind': () => 'nav lauka “schema”: pievienojiet “schema: village-kit/criteria@1” vai “schema: village-kit/answers@1”',
@@ -92,7 +93,7 @@ export const messages: Messages = {
   'csv.rowTooLong': (p) => `rinda ir garāka par ${p.limit} rakstzīmēm: vai kāda pēdiņa (") nav aizvērta?`,
   'csv.noVillageColumn': () => 'nav kolonnas “village”: pievienojiet kolonnu “ciems” (vai “village”)',
   'csv.unknownColumn': (p) =>
-    `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${q(p.column)}`,
+    `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${sh(p.column)}`,
   'csv.manyUnknown': (p) =>
     `vēl ${p.count} kolonnas neatbilst nevienam kritērijam: vai šis CSV ir šiem kritērijiem (--criteria) un vai tas sadalīts pie pareizā atdalītāja?`,
   'csv.ambiguousColumn': (p) => `kolonna ${p.index} ${q(p.column)} atbilst vairākiem kritērijiem: ${p.ids}`,
@@ -114,6 +115,23 @@ export const messages: Messages = {
   'usage.pdfToTerminal': () => 'PDF netiek rakstīts terminālī: norādiet --out FAILS.pdf',
   'usage.unknownLevel': (p) => `nezināms līmenis ${q(p.id)}; līmeņi ir: ${p.known}`,
   'usage.needVillage': () => 'norādiet ciemu: --village NOSAUKUMS',
+  // #12 survey exports in
+  'csv.nearMatch': (p) => `kolonna ${p.letter} ${q(p.column)} tiek nolasīta kā ${p.id} (gandrīz sakrīt ar jautājumu); pārdēvējiet to, lai šī piezīme pazustu`,
+  'csv.cellDropped': (p) =>
+    `kolonna ${p.letter} (${p.id}): ${q(p.value)} nav vērtējums skalā ${p.min}–${p.max}, skalas nosaukums vai n/a; šī atbilde izlaista, pārējā rinda paturēta`,
+  'csv.unknownScoreColumn': (p) =>
+    `kolonnā ${p.letter} ${q(p.column)} ir vērtējumi, bet tā neatbilst nevienam kritērijam${hint(p)}; norādiet to --map failā (columns:) vai pārdēvējiet, vai norādiet --ignore-column ${sh(p.column)}`,
+  'csv.ignoredColumns': (p) => `netiek ņemtas vērā kolonnas bez vērtējumiem (${p.count}): ${p.names}`,
+  'csv.incomplete': (p) => `izlaistas nepabeigtas vai tukšas atbildes: ${p.count} (nav iesniegšanas datuma vai nav atbilžu)`,
+  'csv.scaleShifted': (p) =>
+    `vērtējumi ir ${p.low}–${p.high}, nekad ${p.min}: atbildes, iespējams, kodētas par vienu soli augstāk nekā skala ${p.min}–${p.max}; ja tā, nolasiet tās ar --map failu, kurā ir “offset: ${p.offset}”`,
+  'csv.moreLikeThis': (p) => `… un vēl ${p.count} līdzīgas šajā failā`,
+  'csv.linesNotRead': (p) => `rindas no šīs līdz faila beigām netiek nolasītas: ${p.count}`,
+  'file.encodingAssumed': (p) => `fails nav UTF-8: nolasīts kā ${p.encoding}; ja burti izskatās nepareizi, norādiet kodējumu ar --encoding`,
+  'file.xlsxAsCsv': () => 'šī ir Excel darbgrāmata (.xlsx) ar citu nosaukumu: nolasīta kā darbgrāmata',
+  'xlsx.unreadable': (p) => `nevar nolasīt darbgrāmatu: ${p.detail}`,
+  'xlsx.noSheet': (p) => `nav lapas ${q(p.sheet)}; lapas ir: ${p.sheets}`,
+  'map.unknownCriterion': (p) => `${q(p.id)} nav ne kritērija id, ne atbilžu lauks, ne “ignore”${hint(p)}`,
 };
 
 export const labels: Labels = {
@@ -266,4 +284,12 @@ export const labels: Labels = {
   'summary.warnings': 'brīdinājumi',
   'validate.ok': 'derīgs',
   'validate.summary': 'Pārbaudītie faili: {files}; kļūdas: {errors}; brīdinājumi: {warnings}',
+  // #12 survey exports in
+  'intake.rows': '{file}: rindas {rows}, nolasītas {read}',
+  'intake.rejected': 'noraidītas {count}',
+  'intake.incomplete': 'izlaistas nepabeigtas {count}',
+  'intake.cellsDropped': 'izlaistas šūnas {count}',
+  'intake.columnsIgnored': 'neņemtas vērā kolonnas {count} ({names})',
+  'intake.encoding': 'nolasīts kā {encoding}',
+  'intake.sheet': 'lapa {sheet}',
 };

@@ -4,7 +4,7 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { fsError } from './read.js';
 
 export const YAML_EXTS = ['.yaml', '.yml'] as const;
-export const INPUT_EXTS = [...YAML_EXTS, '.csv'] as const;
+export const INPUT_EXTS = [...YAML_EXTS, '.csv', '.tsv', '.xlsx'] as const;
 
 const wanted = (file: string, exts: readonly string[]): boolean => exts.includes(extname(file).toLowerCase());
 

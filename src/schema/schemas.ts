@@ -1,10 +1,12 @@
 import { answersSchema } from './answers.js';
 import { criteriaSchema } from './criteria.js';
+import { mapSchema } from './map.js';
 import { planReportSchema } from './plan-report.js';
 
 export const SCHEMAS = {
   criteria: criteriaSchema,
   answers: answersSchema,
+  map: mapSchema,
 } as const;
 
 export type SchemaKind = keyof typeof SCHEMAS;
@@ -13,6 +15,7 @@ export type SchemaKind = keyof typeof SCHEMAS;
 export const SCHEMA_TAGS: Record<SchemaKind, string> = {
   criteria: criteriaSchema.properties.schema.const,
   answers: answersSchema.properties.schema.const,
+  map: mapSchema.properties.schema.const,
 };
 
 /** Every schema `village schema` prints and `npm run schemas` writes: the input files' and the plan JSON's. */

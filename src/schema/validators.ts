@@ -18,7 +18,7 @@ function load(): Record<SchemaKind, ValidateFunction> {
   } catch {
     const { Ajv } = require('ajv') as { Ajv: typeof AjvType };
     const ajv = new Ajv(AJV_OPTIONS);
-    return { criteria: ajv.compile(SCHEMAS.criteria), answers: ajv.compile(SCHEMAS.answers) };
+    return { criteria: ajv.compile(SCHEMAS.criteria), answers: ajv.compile(SCHEMAS.answers), map: ajv.compile(SCHEMAS.map) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS } from '../../vocab.js';
-import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, type CliContext } from '../options.js';
+import { criteriaOption, encodingOption, examples, firstStepsOption, ignoreColumnOption, langOption, mapOption, paperOption, sheetOption, strictOption, type CliContext } from '../options.js';
 
 export const reportCommand = (ctx: CliContext) =>
   new Command('report')
@@ -15,6 +15,10 @@ export const reportCommand = (ctx: CliContext) =>
     .addOption(paperOption())
     .addOption(firstStepsOption())
     .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
+    .addOption(strictOption())
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -40,6 +44,10 @@ export const reportCommand = (ctx: CliContext) =>
         paper: o.paper,
         firstSteps: o.firstSteps,
         ignoreColumns: o.ignoreColumn,
+        map: o.map,
+        sheet: o.sheet,
+        encoding: o.encoding,
+        strict: o.strict === true,
       };
       ctx.setExit(await report(opts, ctx.term()));
     });

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS, SCORE_FORMATS, SORTS } from '../../vocab.js';
-import { criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, paperOption, separatorOption, type CliContext } from '../options.js';
+import { criteriaOption, encodingOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, mapOption, paperOption, separatorOption, sheetOption, strictOption, type CliContext } from '../options.js';
 
 export const scoreCommand = (ctx: CliContext) =>
   new Command('score')
@@ -13,6 +13,10 @@ export const scoreCommand = (ctx: CliContext) =>
     .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [] as string[])
     .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
     .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
+    .addOption(strictOption())
     .addOption(separatorOption('CSV output separator: , ; or tab (with ; numbers get a decimal comma)'))
     .option('--reports <dir>', 'also write one action plan per village, summary.csv and summary.json into DIR')
     .addOption(new Option('--report-format <format>', 'format of the plans in --reports').choices(REPORT_FORMATS).default('md' as const))
@@ -27,6 +31,8 @@ export const scoreCommand = (ctx: CliContext) =>
         'village score examples/',
         'village score answers/ survey.csv --format json > results.json',
         'village score survey.csv --ignore-column "Timestamp" --sort overall',
+        'village score limesurvey.csv --map limesurvey.map.yaml   # answer codes A1…A5',
+        'village score forms.xlsx --sheet Sheet1',
         'village score answers/ --reports plans/ --report-format pdf',
         'village score answers/ --fail-under transition   # exit 1 if a village is below',
       ]),
@@ -44,6 +50,10 @@ export const scoreCommand = (ctx: CliContext) =>
         levels: o.level,
         failUnder: o.failUnder,
         ignoreColumns: o.ignoreColumn,
+        map: o.map,
+        sheet: o.sheet,
+        encoding: o.encoding,
+        strict: o.strict === true,
         separator: o.separator,
         reports: o.reports,
         reportFormat: o.reportFormat,

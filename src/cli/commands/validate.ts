@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { VALIDATE_FORMATS } from '../../vocab.js';
-import { criteriaOption, examples, langOption, type CliContext } from '../options.js';
+import { criteriaOption, encodingOption, examples, ignoreColumnOption, langOption, mapOption, sheetOption, strictOption, type CliContext } from '../options.js';
 
 export const validateCommand = (ctx: CliContext) =>
   new Command('validate')
@@ -8,6 +8,11 @@ export const validateCommand = (ctx: CliContext) =>
     .argument('[files...]', 'YAML or CSV files, or folders (default: the bundled criteria)')
     .addOption(criteriaOption())
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text' as const))
+    .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
+    .addOption(strictOption())
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -20,5 +25,6 @@ export const validateCommand = (ctx: CliContext) =>
     )
     .action(async (files, o) => {
       const { validate } = await import('../../commands/validate.js');
-      ctx.setExit(await validate({ files, criteria: o.criteria, format: o.format, lang: ctx.ui(o.lang) }, ctx.term()));
+      const intake = { ignoreColumns: o.ignoreColumn, map: o.map, sheet: o.sheet, encoding: o.encoding, strict: o.strict === true };
+      ctx.setExit(await validate({ files, criteria: o.criteria, format: o.format, lang: ctx.ui(o.lang), ...intake }, ctx.term()));
     });
