@@ -133,12 +133,12 @@ export function noteBase(raw: string): string | undefined {
   const word = NOTE_WORDS.find((w) => i >= w.length && s.slice(i - w.length, i).toLowerCase() === w);
   if (!word) return undefined;
   i -= word.length;
+  const wordStart = i;
   while (isSpace(s[i - 1])) i--;
   if (s[i - 1] === '(' || s[i - 1] === '[') i--;
-  const before = i;
-  while (i > 0 && NOTE_SEPARATORS.has(s[i - 1] ?? '') ) i--;
+  while (i > 0 && NOTE_SEPARATORS.has(s[i - 1] ?? '')) i--;
   // the word must stand apart ("Vision note", not "Visionnote")
-  if (i === before && i > 0 && s[i] !== '(' && s[i] !== '[') return undefined;
+  if (i === wordStart && i > 0) return undefined;
   return s.slice(0, i);
 }
 

@@ -111,8 +111,10 @@ describe('village validate', () => {
     csv.cleanup();
     expect(r.code).toBe(1);
     expect(r.stdout.replaceAll(csv.dir, '').trim().split('\n')).toEqual([
-      '/s.csv:1:3: column 3 "Kopīga vīzija" matches no criterion id, question or title; rename it or pass --ignore-column "Kopīga vīzija"',
+      `/s.csv:1:3: warning: column C "Kopīga vīzija" holds scores but matches no criterion; map it in a --map file (columns:) or rename it, or pass --ignore-column 'Kopīga vīzija'`,
+      '/s.csv:3:2: column B (strategy.vision): "nav" is not a score on 0–4, a scale label or n/a; this answer is left out, the rest of the row is kept',
     ]);
+    expect(r.stderr.replaceAll(csv.dir, '')).toContain('/s.csv: 2 row(s), 1 read; 1 rejected; 1 cell(s) dropped\n');
     expect(village(['validate', 'tests/fixtures/csv/excel-lv.csv']).code).toBe(0);
   });
 
