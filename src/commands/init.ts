@@ -3,6 +3,7 @@ import { label, message, type UiLang } from '../i18n/messages.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
+import { blankMap } from '../render/blank-map.js';
 import type { CsvOptions } from '../render/csv.js';
 import { VERSION } from '../version.js';
 import type { CsvHeaders, InitFormat } from '../vocab.js';
@@ -25,6 +26,7 @@ export interface InitOptions {
 
 /** `village init`: a blank answers file (YAML with the questions as comments) or a CSV template. */
 export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode> {
+  if (opts.format === 'map') return write(blankMap(requireFramework(opts.criteria), contentLang(opts.langFlag, requireFramework(opts.criteria)), opts.schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json')), opts, term);
   if (opts.format === 'yaml' && opts.village.trim() === '') {
     throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
@@ -34,12 +36,16 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })
       : blankAnswers(fw, { village: opts.village, lang, schemaUrl: opts.schemaUrl });
+  // Excel reads UTF-8 (Latvian letters) only with a BOM.
+  return write(opts.format === 'csv' && opts.out ? `\uFEFF${text}` : text, opts, term);
+}
+
+async function write(text: string, opts: InitOptions, term: Terminal): Promise<ExitCode> {
   if (!opts.out) {
     term.out(text);
     return EXIT.ok;
   }
-  // Excel reads UTF-8 (Latvian letters) only with a BOM.
-  const failed = await writeFileSafe(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text, opts.force);
+  const failed = await writeFileSafe(opts.out, text, opts.force);
   if (failed) throw rejected([failed]);
   term.err(`${label(opts.lang, 'out.written', { file: opts.out })}\n`);
   return EXIT.ok;

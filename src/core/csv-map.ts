@@ -156,6 +156,18 @@ export function gridInner(raw: string): string | undefined {
   return s.slice(open + 1, close);
 }
 
+/**
+ * A header without LimeSurvey's question code in front ("G1Q01. Question text" -> "Question
+ * text"), or undefined when it has none. The code starts with a letter (a number in front is the form's own numbering: a near match).
+ */
+export function withoutCode(raw: string): string | undefined {
+  const s = raw.trimStart();
+  let i = 0;
+  while (i < s.length && i < 40 && /[A-Za-z0-9_]/.test(s[i] ?? '')) i++;
+  if (i === 0 || !/[A-Za-z]/.test(s[0] ?? '') || s[i] !== '.' || !isSpace(s[i + 1])) return undefined;
+  return s.slice(i + 2);
+}
+
 /** Headers longer than this get no "did you mean" (the edit distance is quadratic). */
 const MAX_SUGGEST_CHARS = 400;
 
@@ -214,7 +226,8 @@ export function mapHeader(header: readonly string[], fw: Framework, ignore: read
         return { kind: 'criterion', criterion };
       }
     }
-    const field = meta.get(k);
+    const plain = withoutCode(raw);
+    const field = meta.get(k) ?? (plain !== undefined ? meta.get(textKey(plain)) : undefined);
     if (field) {
       claim(`meta:${field}`, index, params, field);
       return { kind: 'meta', field };
@@ -222,7 +235,7 @@ export function mapHeader(header: readonly string[], fw: Framework, ignore: read
     const role = SYSTEM_COLUMNS[k];
     if (role) return role === 'skip' ? { kind: 'ignored' } : { kind: 'system', role };
     let kind: 'criterion' | 'note' = 'criterion';
-    let found = lookup(raw, names, textKey);
+    let found = lookup(raw, names, textKey) ?? (plain !== undefined ? lookup(plain, names, textKey) : undefined);
     if (!found) {
       const base = noteBase(raw);
       if (base !== undefined && base !== '') {

@@ -140,8 +140,10 @@ export class Intake {
     this.headerLine = line;
     const mapped = mapHeader(cells, this.fw, this.opts.ignore, this.opts.map);
     this.columns = mapped.columns;
-    for (const d of mapped.diagnostics) this.report(d, line);
-    this.failed = mapped.diagnostics.some((d) => d.severity === 'error');
+    // A near match per question of a whole form would drown the rest: a few, then a count.
+    for (const d of mapped.diagnostics) this.report(d, line, d.code === 'csv.nearMatch');
+    if (!mapped.columns.some((c) => c.kind === 'criterion' || c.kind === 'note')) this.report(error('csv.noCriteria'), line);
+    this.failed = this.summary.errors > 0;
     mapped.columns.forEach((c, i) => {
       if (c.kind === 'meta') this.index[c.field] = i;
       else if (c.kind === 'system') {
@@ -309,7 +311,8 @@ export class Intake {
     const s = this.numbers;
     if (this.opts.map.offset !== 0 || s.cells === 0 || s.min <= min) return;
     if (s.max === max + 1 || (s.min > min && this.summary.rows >= SHIFT_MIN_ROWS)) {
-      this.report({ ...warning('csv.scaleShifted', { low: s.min, high: s.max, min, max, offset: min - s.min }), column: 1 }, line);
+      const offset = s.max > max ? max - s.max : min - s.min;
+      this.report({ ...warning('csv.scaleShifted', { low: s.min, high: s.max, min, max, offset }), column: 1 }, line);
     }
   }
 }

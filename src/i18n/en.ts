@@ -140,6 +140,7 @@ export const messages = {
   'xlsx.unreadable': (p) => `cannot read the workbook: ${p.detail}`,
   'xlsx.noSheet': (p) => `no sheet ${q(p.sheet)}; the sheets are: ${p.sheets}`,
   'map.unknownCriterion': (p) => `${q(p.id)} is no criterion id, answer field or "ignore"${hint(p)}`,
+  'csv.noCriteria': () => 'no column matches a criterion: name the question columns in a --map file (village init --format map), or check --criteria',
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */
@@ -302,6 +303,11 @@ export const labels = {
   'intake.columnsIgnored': '{count} column(s) ignored ({names})',
   'intake.encoding': 'read as {encoding}',
   'intake.sheet': 'sheet {sheet}',
+  'map.intro': 'How "village score --map FILE" reads a survey export whose columns or answer codes the kit cannot guess. Keep it next to your form and reuse it every year.',
+  'map.columns': 'columns: a header exactly as in the export -> village, respondent, date, municipality, lag, ignore, or a criterion id (listed at the end). Columns the kit knows need no line.',
+  'map.values': 'values: a cell text -> a score from {min} to {max}, or n/a (e.g. LimeSurvey answer codes). Not shifted by offset.',
+  'map.offset': 'offset: added to every numeric score cell. Answers coded {from}–{to} (LimeSurvey\'s 5-point choice, a Google Forms linear scale) on the scale {min}–{max}: -1.',
+  'map.criteria': 'The criteria ids and their questions:',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

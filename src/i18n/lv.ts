@@ -132,6 +132,7 @@ export const messages: Messages = {
   'xlsx.unreadable': (p) => `nevar nolasīt darbgrāmatu: ${p.detail}`,
   'xlsx.noSheet': (p) => `nav lapas ${q(p.sheet)}; lapas ir: ${p.sheets}`,
   'map.unknownCriterion': (p) => `${q(p.id)} nav ne kritērija id, ne atbilžu lauks, ne “ignore”${hint(p)}`,
+  'csv.noCriteria': () => 'neviena kolonna neatbilst kritērijam: norādiet jautājumu kolonnas --map failā (village init --format map) vai pārbaudiet --criteria',
 };
 
 export const labels: Labels = {
@@ -292,4 +293,9 @@ export const labels: Labels = {
   'intake.columnsIgnored': 'neņemtas vērā kolonnas {count} ({names})',
   'intake.encoding': 'nolasīts kā {encoding}',
   'intake.sheet': 'lapa {sheet}',
+  'map.intro': 'Kā “village score --map FAILS” nolasa aptaujas eksportu, kura kolonnas vai atbilžu kodus rīks nevar uzminēt. Glabājiet to blakus savai anketai un izmantojiet katru gadu.',
+  'map.columns': 'columns: virsraksts tieši tāds kā eksportā -> village (ciems), respondent, date, municipality, lag, ignore vai kritērija id (saraksts beigās). Kolonnām, ko rīks pazīst, rinda nav vajadzīga.',
+  'map.values': 'values: šūnas teksts -> vērtējums no {min} līdz {max} vai n/a (piem., LimeSurvey atbilžu kodi). Nobīde (offset) tiem netiek pieskaitīta.',
+  'map.offset': 'offset: pieskaitāms katram skaitliskajam vērtējumam. Atbildes ar kodiem {from}–{to} (LimeSurvey 5 punktu izvēle, Google Forms lineārā skala) skalā {min}–{max}: -1.',
+  'map.criteria': 'Kritēriju id un to jautājumi:',
 };

@@ -88,12 +88,17 @@ describe('CSV header mapping', () => {
     ['1. Vai ciemam ir kopīga vīzija?', 'numbering'],
     ['Vai ciemam ir kopīga vīzija *', 'a required-question star, no "?"'],
     ['VAI CIEMAM IR KOPIGA VIZIJA', 'case and lost diacritics'],
-    ['G1Q01. Vai ciemam ir kopīga vīzija?', 'a LimeSurvey code in front'],
     ['Stratēģija [2) Kopīga vīzija:]', 'inside a grid header'],
   ])('accepts a near match %j (%s) with a warning naming the criterion', (header) => {
     const { columns, diagnostics } = mapHeader(['village', header], fw);
     expect(kind(columns[1]!)).toBe('criterion:strategy.vision');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'csv.nearMatch', column: 2, params: expect.objectContaining({ id: 'strategy.vision' }) as object })]);
+  });
+
+  it('reads LimeSurvey\'s "Question code & question text" headings without a word', () => {
+    const { columns, diagnostics } = mapHeader(['CIEMS. Ciems', 'G1Q01. Vai ciemam ir kopīga vīzija?', 'G1Q02. strategy.assets'], fw);
+    expect(columns.map(kind)).toEqual(['village', 'criterion:strategy.vision', 'criterion:strategy.assets']);
+    expect(diagnostics).toEqual([]);
   });
 
   it('maps columns by a map file first: village, ignore and criteria by the export\'s own headers', () => {

@@ -7,7 +7,7 @@ export const initCommand = (ctx: CliContext) =>
     .description('write a blank answers file (YAML with the questions as comments) or a CSV template')
     .option('--village <name>', 'the village the answers are for (YAML)', '')
     .addOption(criteriaOption())
-    .addOption(new Option('--format <format>', 'yaml or csv').choices(INIT_FORMATS).default('yaml' as const))
+    .addOption(new Option('--format <format>', 'yaml, csv, or map (how --map reads a survey export)').choices(INIT_FORMATS).default('yaml' as const))
     .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(CSV_HEADERS).default('id' as const))
     .addOption(separatorOption('CSV separator: , ; or tab'))
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
@@ -20,6 +20,7 @@ export const initCommand = (ctx: CliContext) =>
         'village init --village "Ērgļi" --out ergli.yaml',
         'village init --village Alsunga --lang en > alsunga.yaml',
         'village init --format csv --headers question --separator ";" --out aptauja.csv',
+        'village init --format map --out limesurvey.map.yaml',
       ]),
     )
     .action(async (o) => {
