@@ -8,7 +8,7 @@ export const VALIDATE_FORMATS = ['text', 'json', 'github'] as const;
 export const SCORE_FORMATS = ['table', 'json', 'csv'] as const;
 export const REPORT_FORMATS = ['md', 'pdf', 'json'] as const;
 export const PAPERS = ['a4', 'letter'] as const;
-export const SCHEMA_KINDS = ['criteria', 'answers', 'plan'] as const;
+export const SCHEMA_KINDS = ['criteria', 'answers', 'plan', 'map'] as const;
 export const INIT_FORMATS = ['yaml', 'csv', 'map'] as const;
 export const CSV_HEADERS = ['id', 'question'] as const;
 

@@ -26,12 +26,13 @@ export interface InitOptions {
 
 /** `village init`: a blank answers file (YAML with the questions as comments) or a CSV template. */
 export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode> {
-  if (opts.format === 'map') return write(blankMap(requireFramework(opts.criteria), contentLang(opts.langFlag, requireFramework(opts.criteria)), opts.schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json')), opts, term);
   if (opts.format === 'yaml' && opts.village.trim() === '') {
     throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
   const fw = requireFramework(opts.criteria);
   const lang = contentLang(opts.langFlag, fw);
+  // A map's editor schema sits beside the answers schema.
+  if (opts.format === 'map') return write(blankMap(fw, lang, opts.schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json')), opts, term);
   const text =
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })

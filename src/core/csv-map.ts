@@ -63,7 +63,7 @@ export const NA_CELLS: readonly string[] = [
 /** What a map file (`--map`, docs/formats.md) says, with its keys already in `textKey` form. */
 export interface IntakeMap {
   /** header → a meta field, `ignore`, or a criterion id */
-  columns: ReadonlyMap<string, MetaField | 'ignore' | string>;
+  columns: ReadonlyMap<string, string>;
   /** cell text → a score or n/a; never shifted by `offset` */
   values: ReadonlyMap<string, Score>;
   /** added to every numeric score cell */
@@ -326,7 +326,7 @@ function wordsOf(criterion: Criterion, fw: Framework): Map<string, Score> {
   words = new Map<string, Score>();
   const add = (text: string, score: Score): void => {
     const k = textKey(text);
-    if (!words?.has(k)) words?.set(k, score);
+    if (!words.has(k)) words.set(k, score);
   };
   for (const t of NA_CELLS) add(t, NOT_APPLICABLE);
   for (const steps of [fw.scale.labels, criterion.levels]) for (const [step, text] of steps) for (const t of Object.values(text)) add(t, step);

@@ -291,7 +291,7 @@ export class Intake {
   private looksLikeScore(v: string): boolean {
     const n = cellNumber(v);
     if (n !== undefined) return n >= this.fw.scale.min && n <= this.fw.scale.max + 1;
-    const any = this.fw.criteria.values().next().value as Criterion | undefined;
+    const any: Criterion | undefined = this.fw.criteria.values().next().value;
     return any !== undefined && parseCell(v, any, this.fw) !== undefined;
   }
 

@@ -150,8 +150,11 @@ interface Position {
   column: number;
 }
 
-class Restart {
-  constructor(readonly encoding: string) {}
+/** Thrown inside a read when the bytes are not UTF-8 and no encoding was given: read again in this one. */
+class Restart extends Error {
+  constructor(readonly encoding: string) {
+    super(`restart as ${encoding}`);
+  }
 }
 
 /**
@@ -197,13 +200,11 @@ async function readOnce(
   let decoder: TextDecoder | null = null;
   let carry: Uint8Array = new Uint8Array(0);
   const pos: Position = { line: 1, column: 1 };
-  let parser: Parser | null = null;
-  let failed = false;
   let headerOffset = 0;
   // Empty lines come through as records too, so every record starts on the line after the last one ended.
   let nextLine = 1;
-  let parseError: Diagnostic | null = null;
-  let brokenAt = 0;
+  // Set by the parser's callbacks: an object, so the compiler does not assume they stay empty.
+  const st: { parser: Parser | null; error: Diagnostic | null; brokenAt: number; failed: boolean } = { parser: null, error: null, brokenAt: 0, failed: false };
 
   const onRecord = (record: string[]): null => {
     const startLine = nextLine + headerOffset;
@@ -237,7 +238,7 @@ async function readOnce(
       body = body.slice(hint[0].length);
       headerOffset = 1;
     }
-    parser = parse({
+    const parser = parse({
       delimiter: sep ?? chooseSeparator(body, fw),
       relax_column_count: true,
       relax_quotes: true,
@@ -255,9 +256,10 @@ async function readOnce(
           : err.code === 'CSV_MAX_RECORD_SIZE'
             ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
             : error('csv.parse', { detail: err.message });
-      brokenAt = nextLine + headerOffset;
-      parseError ??= at(d, { line: brokenAt, column: 1 });
+      st.brokenAt = nextLine + headerOffset;
+      st.error ??= at(d, { line: st.brokenAt, column: 1 });
     });
+    st.parser = parser;
     return body;
   };
 
@@ -265,11 +267,10 @@ async function readOnce(
     if (text === '') return;
     if (text.includes('\u0000')) {
       diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
-      failed = true;
+      st.failed = true;
       return;
     }
-    const p = parser;
-    if (p === null) {
+    if (st.parser === null) {
       const body = start(text);
       advance(text);
       await write(body);
@@ -281,8 +282,8 @@ async function readOnce(
 
   const write = (text: string): Promise<void> =>
     new Promise((resolve) => {
-      const p = parser as Parser | null;
-      if (!p || parseError || text === '') {
+      const p = st.parser;
+      if (!p || st.error || text === '') {
         resolve();
         return;
       }
@@ -291,7 +292,7 @@ async function readOnce(
 
   try {
     for await (const data of stream) {
-      if (failed) break;
+      if (st.failed) break;
       let chunk: Uint8Array = data as Buffer;
       if (encoding === null) {
         if (chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
@@ -313,7 +314,7 @@ async function readOnce(
       }
       if (chunk.includes(0)) {
         diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
-        failed = true;
+        st.failed = true;
         break;
       }
       const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -327,7 +328,7 @@ async function readOnce(
         }
         const p = firstInvalidUtf8(body);
         diagnostics.push(at(error('file.notUtf8', { line: pos.line, encoding: 'utf-8' }), { line: pos.line + p.line - 1, column: p.line === 1 ? pos.column + p.column - 1 : p.column }));
-        failed = true;
+        st.failed = true;
         break;
       }
       await feed(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
@@ -335,18 +336,18 @@ async function readOnce(
   } catch (e) {
     if (e instanceof Restart) throw e;
     diagnostics.push(at(fsError(e), { line: 1, column: 1 }));
-    failed = true;
+    st.failed = true;
   }
-  if (!failed && carry.length > 0) {
+  if (!st.failed && carry.length > 0) {
     if (!noFallback) throw new Restart(guessSingleByte(carry));
     diagnostics.push(at(error('file.notUtf8', { encoding: 'utf-8' }), pos));
-    failed = true;
+    st.failed = true;
   }
-  if (!failed && decoder) await feed(decoder.decode());
-  const p = parser as Parser | null;
-  if (!failed && p) {
+  if (!st.failed && decoder) await feed(decoder.decode());
+  const p = st.parser;
+  if (!st.failed && p) {
     await new Promise<void>((resolve) => {
-      if (parseError) {
+      if (st.error) {
         resolve();
         return;
       }
@@ -355,21 +356,21 @@ async function readOnce(
       p.end();
     });
   }
-  if (!failed && !p) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
-  if (parseError) {
-    diagnostics.push(parseError);
+  if (!st.failed && !p) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
+  if (st.error) {
+    diagnostics.push(st.error);
     // The broken record and every line after it are not read: count them, so the summary adds up.
     const lines = pos.line - (pos.column === 1 ? 1 : 0);
-    const notRead = Math.max(0, lines - brokenAt + 1);
+    const notRead = Math.max(0, lines - st.brokenAt + 1);
     if (notRead > 0) {
       intake.summary.rejected += notRead;
       intake.summary.rows += notRead;
-      diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: brokenAt, column: 1 }));
+      diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: st.brokenAt, column: 1 }));
     }
-  } else if (!failed && p && !intake.hasHeader) {
+  } else if (!st.failed && p && !intake.hasHeader) {
     diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
   }
-  if (failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
-  if (!failed) intake.finish();
+  if (st.failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
+  if (!st.failed) intake.finish();
   return { read: { encoding, zip: false }, diagnostics };
 }

@@ -27,7 +27,7 @@ export async function readXlsx(file: string, intake: Intake, sheet: string | und
   const lib = await import('read-excel-file/node');
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await lib.default(file)) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = await lib.default(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('E')) return { diagnostics: [at(fsError(e))], sheet: null };

@@ -118,7 +118,7 @@ describe('survey exports, end to end', () => {
     expect(r.code).toBe(1);
     // "Ciems;Respondents;Datums;Vai kopienai ir kopīgi…": the first non-ASCII byte, ī, is on line 1, column 39
     const header = readFileSync(`${X}/excel-lv-utf8-bom.csv`, 'utf8').slice(1);
-    expect(r.stderr).toContain(`excel-lv-cp1257.csv:1:${[...header].findIndex((ch) => ch.charCodeAt(0) > 0x7f) + 1}: the file is not UTF-8 text`);
+    expect(r.stderr).toContain(`excel-lv-cp1257.csv:1:${Array.from(header).findIndex((ch) => ch.charCodeAt(0) > 0x7f) + 1}: the file is not UTF-8 text`);
     expect(village(['score', `${X}/google-forms.csv`, '--encoding', 'klingon']).code).toBe(2);
   });
 
