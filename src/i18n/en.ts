@@ -141,6 +141,8 @@ export const messages = {
   'xlsx.noSheet': (p) => `no sheet ${q(p.sheet)}; the sheets are: ${p.sheets}`,
   'map.unknownCriterion': (p) => `${q(p.id)} is no criterion id, answer field or "ignore"${hint(p)}`,
   'csv.noCriteria': () => 'no column matches a criterion: name the question columns in a --map file (village init --format map), or check --criteria',
+  'ans.badScoreText': (p) => `${q(p.value)} is not a score on ${p.min}–${p.max}, a scale label or n/a (3.5 is not 3)`,
+  'ans.badDateText': (p) => `${q(p.date)} is not a date (YYYY-MM-DD or DD.MM.YYYY)`,
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */

@@ -133,6 +133,8 @@ export const messages: Messages = {
   'xlsx.noSheet': (p) => `nav lapas ${q(p.sheet)}; lapas ir: ${p.sheets}`,
   'map.unknownCriterion': (p) => `${q(p.id)} nav ne kritērija id, ne atbilžu lauks, ne “ignore”${hint(p)}`,
   'csv.noCriteria': () => 'neviena kolonna neatbilst kritērijam: norādiet jautājumu kolonnas --map failā (village init --format map) vai pārbaudiet --criteria',
+  'ans.badScoreText': (p) => `${q(p.value)} nav vērtējums skalā ${p.min}–${p.max}, skalas nosaukums vai n/a (3,5 nav 3)`,
+  'ans.badDateText': (p) => `${q(p.date)} nav datums (GGGG-MM-DD vai DD.MM.GGGG)`,
 };
 
 export const labels: Labels = {

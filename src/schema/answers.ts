@@ -10,8 +10,9 @@ import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
 export const FULL_ID_PATTERN = '^[a-z0-9-]+\\.[a-z0-9-]+$';
 export const NOT_APPLICABLE = 'n/a';
 
+// Text is read like a CSV cell (docs/formats.md 2.1): "3", a scale label, the rubric text, N/A, nezinu.
 const score = {
-  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }],
+  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }, { type: 'string', minLength: 1, pattern: '\\S' }],
 } as const;
 
 const answer = {
@@ -40,7 +41,9 @@ export const answersSchema = {
     municipality: optionalText,
     lag: optionalText,
     respondent: optionalText,
-    date: { anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'null' }] },
+    date: {
+      anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'string', pattern: '^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}\\.?$' }, { type: 'null' }],
+    },
     language: { anyOf: [{ type: 'string', pattern: LANG_PATTERN }, { type: 'null' }] },
     answers: {
       anyOf: [

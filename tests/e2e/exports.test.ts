@@ -229,3 +229,24 @@ describe('tables that are not what they seem', () => {
     expect([help.length, csv.length, xlsx.length > 0]).toEqual([0, 0, true]);
   });
 });
+
+describe('YAML answers take the same vocabulary as CSV cells', () => {
+  it('reads "3", labels, the n/a words and a DD.MM.YYYY date, and refuses "3.5" instead of truncating it', () => {
+    const head = 'schema: village-kit/answers@1\nframework: smart-village-lv\nvillage: Ērgļi\n';
+    const tmp = tempDir({
+      'ok.yaml': `${head}date: 14.03.2026\nanswers:\n  strategy.vision: "3"\n  strategy.assets: Darbojas\n  strategy.data: Nezinu\n  strategy.funding: { score: N/A, note: x }\n  strategy.identity: 1 – Idejas līmenī\n`,
+      'bad.yaml': `${head}date: 31.02.2026\nanswers:\n  strategy.vision: "3.5"\n`,
+    });
+    const ok = score([tmp.path('ok.yaml')]);
+    const bad = village(['validate', tmp.path('bad.yaml'), '--lang', 'en']);
+    tmp.cleanup();
+    expect(ok.code).toBe(0);
+    const c = ok.doc.results[0]!.criteria;
+    // vision 3, assets 3 (Darbojas), identity 1: strategy (75 + 75 + 25) / 3 = 58.3; data and funding n/a
+    expect([c['strategy.vision']?.raw, c['strategy.assets']?.raw, c['strategy.identity']?.raw, c['strategy.data']?.na, c['strategy.funding']?.na]).toEqual([3, 3, 1, 1, 1]);
+    expect(ok.doc.results[0]).toMatchObject({ date: '2026-03-14', pillars: { strategy: { score: 58.3 } } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('bad.yaml:4:7: "31.02.2026" is not a date (YYYY-MM-DD or DD.MM.YYYY)');
+    expect(bad.stdout).toContain('bad.yaml:6:20: "3.5" is not a score on 0–4, a scale label or n/a (3.5 is not 3)');
+  });
+});
