@@ -52,9 +52,6 @@ export const SYSTEM_COLUMNS: Readonly<Record<string, SystemRole>> = {
   'sākuma datums': 'skip', 'pēdējās darbības datums': 'skip', 'ip adrese': 'skip', 'atsauces url': 'skip', 'piekļuves kods': 'skip',
 };
 
-/** @deprecated kept for callers of the first version: the names of SYSTEM_COLUMNS. */
-export const SURVEY_TOOL_COLUMNS: readonly string[] = Object.keys(SYSTEM_COLUMNS);
-
 /** Cells that mean "not applicable / don't know". */
 export const NA_CELLS: readonly string[] = [
   NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',

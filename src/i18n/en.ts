@@ -39,7 +39,7 @@ export const messages = {
   'file.unknownKind': (p) =>
     `unknown file kind ${q(p.value)}: the "schema" field must be "village-kit/criteria@1" or "village-kit/answers@1"`,
   'file.noKind': () => 'no "schema" field: add "schema: village-kit/criteria@1" or "schema: village-kit/answers@1"',
-  'file.noInputs': (p) => `no .yaml, .yml or .csv files in ${q(p.path)}`,
+  'file.noInputs': (p) => `no .yaml, .yml, .csv, .tsv or .xlsx files in ${q(p.path)}`,
   'file.unsupported': () => 'not a YAML or CSV file (expected .yaml, .yml or .csv)',
   // yaml
   'yaml.syntax': (p) => `YAML syntax error: ${p.detail}`,

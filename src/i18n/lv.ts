@@ -35,7 +35,7 @@ export const messages: Messages = {
   'file.unknownKind': (p) =>
     `nezināms faila veids ${q(p.value)}: laukam “schema” jābūt “village-kit/criteria@1” vai “village-kit/answers@1”`,
   'file.noKind': () => 'nav lauka “schema”: pievienojiet “schema: village-kit/criteria@1” vai “schema: village-kit/answers@1”',
-  'file.noInputs': (p) => `mapē ${q(p.path)} nav .yaml, .yml vai .csv failu`,
+  'file.noInputs': (p) => `mapē ${q(p.path)} nav .yaml, .yml, .csv, .tsv vai .xlsx failu`,
   'file.unsupported': () => 'nav YAML vai CSV fails (gaidīts .yaml, .yml vai .csv)',
   'yaml.syntax': (p) => `YAML sintakses kļūda: ${p.detail}`,
   'yaml.duplicateKey': (p) => `atslēga ${q(p.key)} atkārtojas: katra atslēga drīkst būt tikai vienreiz`,

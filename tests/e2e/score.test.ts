@@ -116,7 +116,7 @@ describe('village score', () => {
     const r = village(['score', empty.dir, 'no-such-file.yaml']);
     empty.cleanup();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no .yaml, .yml or .csv files in');
+    expect(r.stderr).toContain('no .yaml, .yml, .csv, .tsv or .xlsx files in');
     expect(r.stderr).toContain('no-such-file.yaml:1:1: file or folder not found');
   });
 });
