@@ -4,6 +4,8 @@ import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
 import { blankMap } from '../render/blank-map.js';
+import { DEFAULT_INTAKE, type HeaderReport } from '../core/intake.js';
+import { loadTable } from '../io/responses.js';
 import type { CsvOptions } from '../render/csv.js';
 import { VERSION } from '../version.js';
 import type { CsvHeaders, InitFormat } from '../vocab.js';
@@ -22,6 +24,8 @@ export interface InitOptions {
   langFlag: string | undefined;
   schemaUrl: string;
   separator: CsvOptions['separator'];
+  /** an export to write the map for (`--format map`) */
+  from?: string | undefined;
 }
 
 /** `village init`: a blank answers file (YAML with the questions as comments) or a CSV template. */
@@ -32,7 +36,16 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   const fw = requireFramework(opts.criteria);
   const lang = contentLang(opts.langFlag, fw);
   // A map's editor schema sits beside the answers schema.
-  if (opts.format === 'map') return write(blankMap(fw, lang, opts.schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json')), opts, term);
+  if (opts.format === 'map') {
+    // --from: the export's own headers, each shown as the kit reads it, the unknown ones to fill in.
+    let headers: HeaderReport[] | undefined;
+    if (opts.from !== undefined) {
+      const table = await loadTable(opts.from, fw, DEFAULT_INTAKE, () => undefined);
+      if (table.headers.length === 0) throw rejected(table.diagnostics.filter((d) => d.severity === 'error'));
+      headers = table.headers;
+    }
+    return write(blankMap(fw, lang, opts.schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json'), headers), opts, term);
+  }
   const text =
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })

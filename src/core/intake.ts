@@ -60,7 +60,19 @@ interface UnknownStats {
   suggestion: string | undefined;
   filled: number;
   scoreLike: number;
+  /** the first few distinct short texts (answer codes for a map) */
+  samples: Set<string>;
 }
+
+/** What a header turned out to be, for `village init --format map --from FILE`. */
+export interface HeaderReport {
+  header: string;
+  column: Column;
+  /** distinct short texts of an unknown column */
+  samples: string[];
+}
+
+const MAX_SAMPLES = 12;
 
 /**
  * Reads the rows of one answers table (CSV or a sheet) into responses, one row at a time, so a
@@ -91,6 +103,18 @@ export class Intake {
   ) {
     this.summary = { file, rows: 0, read: 0, rejected: 0, incomplete: 0, cellsDropped: 0, columnsIgnored: [], errors: 0, warnings: 0, encoding: null, sheet: null };
   }
+
+  /** Each header cell and what it maps to (with a few texts of unknown columns), once the file is read. */
+  headers(): HeaderReport[] {
+    const headerCells = this.headerCells;
+    return (this.columns ?? []).map((column, i) => ({
+      header: headerCells[i] ?? '',
+      column,
+      samples: [...(this.unknown.find((u) => u.index === i)?.samples ?? [])],
+    }));
+  }
+
+  private headerCells: readonly string[] = [];
 
   get hasHeader(): boolean {
     return this.columns !== null;
@@ -138,6 +162,7 @@ export class Intake {
   /** The first non-blank record. */
   header(cells: readonly string[], line: number): void {
     this.headerLine = line;
+    this.headerCells = cells.map((c) => c.trim());
     const mapped = mapHeader(cells, this.fw, this.opts.ignore, this.opts.map);
     this.columns = mapped.columns;
     // A near match per question of a whole form would drown the rest: a few, then a count.
@@ -152,7 +177,7 @@ export class Intake {
       } else if (c.kind === 'criterion' || c.kind === 'note') {
         this.slot(c.criterion.id);
       } else if (c.kind === 'unknown') {
-        this.unknown.push({ index: i, header: c.header, suggestion: c.suggestion, filled: 0, scoreLike: 0 });
+        this.unknown.push({ index: i, header: c.header, suggestion: c.suggestion, filled: 0, scoreLike: 0, samples: new Set() });
       }
     });
   }
@@ -162,16 +187,18 @@ export class Intake {
     const columns = this.columns;
     if (!columns) return;
     this.summary.rows++;
-    if (this.failed) {
-      this.summary.rejected++;
-      return;
-    }
     const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '').trim() : '');
+    // Looked at even when the header failed: `init --format map --from` lists what they hold.
     for (const u of this.unknown) {
       const v = cell(u.index);
       if (v === '') continue;
       u.filled++;
       if (this.looksLikeScore(v)) u.scoreLike++;
+      else if (u.samples.size < MAX_SAMPLES && v.length <= 20) u.samples.add(v);
+    }
+    if (this.failed) {
+      this.summary.rejected++;
+      return;
     }
     // Incomplete survey responses go before anything is checked: their gaps are not mistakes.
     if ((this.index.submitted >= 0 && cell(this.index.submitted) === '') || (this.index.submitted < 0 && this.index.lastpage >= 0 && cell(this.index.lastpage) === '')) {

@@ -310,6 +310,8 @@ export const labels = {
   'map.values': 'values: a cell text -> a score from {min} to {max}, or n/a (e.g. LimeSurvey answer codes). Not shifted by offset.',
   'map.offset': 'offset: added to every numeric score cell. Answers coded {from}–{to} (LimeSurvey\'s 5-point choice, a Google Forms linear scale) on the scale {min}–{max}: -1.',
   'map.criteria': 'The criteria ids and their questions:',
+  'map.fromKnown': 'recognised: no line needed',
+  'map.fromUnknown': 'set village, respondent, date, municipality, lag or a criterion id, or keep ignore',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

@@ -300,4 +300,6 @@ export const labels: Labels = {
   'map.values': 'values: šūnas teksts -> vērtējums no {min} līdz {max} vai n/a (piem., LimeSurvey atbilžu kodi). Nobīde (offset) tiem netiek pieskaitīta.',
   'map.offset': 'offset: pieskaitāms katram skaitliskajam vērtējumam. Atbildes ar kodiem {from}–{to} (LimeSurvey 5 punktu izvēle, Google Forms lineārā skala) skalā {min}–{max}: -1.',
   'map.criteria': 'Kritēriju id un to jautājumi:',
+  'map.fromKnown': 'atpazīta: rinda nav vajadzīga',
+  'map.fromUnknown': 'norādiet village, respondent, date, municipality, lag vai kritērija id, vai atstājiet ignore',
 };

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
-import { Intake, DEFAULT_INTAKE, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
+import { Intake, DEFAULT_INTAKE, type HeaderReport, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
 import { warning } from '../core/diagnostic.js';
 import { readCsv } from './csv.js';
 import { loadResponse, type Loaded } from './load.js';
@@ -34,14 +34,19 @@ export interface TableOptions extends IntakeOptions {
  * Reads one table of answers (CSV or xlsx; an .xlsx renamed .csv is read as a workbook, with a
  * warning), giving each response to `sink` as its row is read. Diagnostics are positioned.
  */
-export async function loadTable(file: string, fw: Framework, opts: TableOptions, sink: (r: Response) => void): Promise<{ diagnostics: Diagnostic[]; summary: IntakeSummary }> {
+export async function loadTable(
+  file: string,
+  fw: Framework,
+  opts: TableOptions,
+  sink: (r: Response) => void,
+): Promise<{ diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] }> {
   // Responses of a file reach the sink only when the file is done: a restart (another encoding) discards them.
   let kept: Response[] = [];
   const make = (): Intake => {
     kept = [];
     return new Intake(fw, file, opts, (r) => kept.push(r));
   };
-  const finish = (intake: Intake, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; summary: IntakeSummary } => {
+  const finish = (intake: Intake, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] } => {
     for (const r of kept) sink(r);
     kept = [];
     const all = intake.diagnostics;
@@ -50,7 +55,7 @@ export async function loadTable(file: string, fw: Framework, opts: TableOptions,
       if (d.severity === 'error') intake.summary.errors++;
       else intake.summary.warnings++;
     }
-    return { diagnostics: all, summary: intake.summary };
+    return { diagnostics: all, summary: intake.summary, headers: intake.headers() };
   };
   if (isXlsx(file)) {
     const { readXlsx } = await import('./xlsx.js');

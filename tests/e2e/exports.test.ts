@@ -250,3 +250,25 @@ describe('YAML answers take the same vocabulary as CSV cells', () => {
     expect(bad.stdout).toContain('bad.yaml:6:20: "3.5" is not a score on 0–4, a scale label or n/a (3.5 is not 3)');
   });
 });
+
+describe('init --format map --from an export', () => {
+  it('lists the export\'s headers as the kit reads them and the answer codes it found; filled in, it scores', () => {
+    const tmp = tempDir();
+    const made = village(['init', '--format', 'map', '--from', `${X}/limesurvey-codes.csv`, '--lang', 'en', '--out', tmp.path('m.yaml')]);
+    expect(made.code).toBe(0);
+    let text = readFileSync(tmp.path('m.yaml'), 'utf8');
+    expect(text).toContain('  # "CIEMS": village   # recognised: no line needed');
+    expect(text).toContain('  "G1Q01": ignore   # set village, respondent, date, municipality, lag or a criterion id, or keep ignore');
+    expect(text).toContain('  # "A4": ');
+    expect(village(['validate', tmp.path('m.yaml')]).code).toBe(0);
+    // what the officer does next: each code its criterion, each answer code its score
+    const ids = new Map([...readFileSync(`${X}/limesurvey.map.yaml`, 'utf8').matchAll(/^ {2}(G\dQ\d\d): (\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    text = text.replace(/^ {2}"(G\dQ\d\d)": ignore.*$/gm, (_, code: string) => `  ${code}: ${ids.get(code)}`);
+    text = text.replace(/^ {2}# "A(\d)": $/gm, (_, n: string) => `  A${n}: ${Number(n) - 1}`);
+    writeFileSync(tmp.path('m.yaml'), text);
+    const { doc, code } = score([`${X}/limesurvey-codes.csv`, '--map', tmp.path('m.yaml')]);
+    tmp.cleanup();
+    expect(code).toBe(0);
+    expect(doc.results).toMatchObject([{ village: 'Rucava', respondents: 2, overall: 50 }]);
+  });
+});

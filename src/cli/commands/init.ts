@@ -10,6 +10,7 @@ export const initCommand = (ctx: CliContext) =>
     .addOption(new Option('--format <format>', 'yaml, csv, or map (how --map reads a survey export)').choices(INIT_FORMATS).default('yaml' as const))
     .addOption(new Option('--headers <kind>', 'CSV header: criterion ids or question texts').choices(CSV_HEADERS).default('id' as const))
     .addOption(separatorOption('CSV separator: , ; or tab'))
+    .option('--from <export>', 'with --format map: the survey export (CSV or xlsx) to write the map for')
     .option('-o, --out <file>', 'write to FILE (default: standard output)')
     .option('--force', 'overwrite FILE if it exists')
     .option('--schema-url <url>', 'where editors find the answers JSON Schema')
@@ -20,7 +21,7 @@ export const initCommand = (ctx: CliContext) =>
         'village init --village "Ērgļi" --out ergli.yaml',
         'village init --village Alsunga --lang en > alsunga.yaml',
         'village init --format csv --headers question --separator ";" --out aptauja.csv',
-        'village init --format map --out limesurvey.map.yaml',
+        'village init --format map --from limesurvey.csv --out limesurvey.map.yaml',
       ]),
     )
     .action(async (o) => {
@@ -36,6 +37,7 @@ export const initCommand = (ctx: CliContext) =>
         langFlag: o.lang,
         schemaUrl: o.schemaUrl ?? DEFAULT_SCHEMA_URL,
         separator: o.separator,
+        from: o.from,
       };
       ctx.setExit(await init(opts, ctx.term()));
     });
