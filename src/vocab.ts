@@ -8,8 +8,8 @@ export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;
 export const REPORT_FORMATS = ['md', 'pdf', 'json'] as const;
 export const PAPERS = ['a4', 'letter'] as const;
-export const SCHEMA_KINDS = ['criteria', 'answers', 'plan', 'plan-file', 'validate'] as const;
-export const INIT_FORMATS = ['yaml', 'csv'] as const;
+export const SCHEMA_KINDS = ['criteria', 'answers', 'plan', 'plan-file', 'validate', 'map'] as const;
+export const INIT_FORMATS = ['yaml', 'csv', 'map'] as const;
 export const CSV_HEADERS = ['id', 'question'] as const;
 
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];

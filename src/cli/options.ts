@@ -23,6 +23,25 @@ export const criteriaOption = () => new Option('--criteria <file>', 'criteria fr
 export const paperOption = () => new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4' as const);
 export const ignoreColumnOption = () =>
   new Option('--ignore-column <name>', 'a CSV column to skip (repeatable)').argParser(collect).default([] as string[]);
+// #12: how spreadsheets and survey exports are read (score, report, validate)
+export const mapOption = () => new Option('--map <file>', "a map of a survey export's columns and answer codes (village init --format map)");
+export const sheetOption = () => new Option('--sheet <name>', 'the sheet of .xlsx files to read (default: the first)');
+export const encodingOption = () =>
+  new Option('--encoding <name>', 'text encoding of CSV files: utf-8, windows-1257, windows-1252, utf-16le (default: detected)').argParser(encoding);
+export const strictOption = () => new Option('--strict', 'a cell that is not a score rejects its whole row (default: only the cell is left out)');
+/** Every intake option, in the order --help shows them. */
+export const intakeOptions = () => [ignoreColumnOption(), mapOption(), sheetOption(), encodingOption(), strictOption()] as const;
+
+export function encoding(value: string): string {
+  const n = value.trim().toLowerCase().replace(/^cp-?/, 'windows-').replace(/_/g, '-');
+  const alias: Record<string, string> = { utf8: 'utf-8', 'utf-16': 'utf-16le', utf16: 'utf-16le', utf16le: 'utf-16le', latin1: 'windows-1252' };
+  try {
+    return new TextDecoder(alias[n] ?? n).encoding;
+  } catch {
+    throw new InvalidArgumentError('use utf-8, windows-1257, windows-1252, utf-16le or another WHATWG encoding name');
+  }
+}
+
 export const separatorOption = (what: string) =>
   new Option('--separator <sep>', what).argParser(separator).default(',');
 

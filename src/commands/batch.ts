@@ -9,16 +9,17 @@ import type { PeriodSpec } from '../core/period.js';
 import { append } from '../core/limits.js';
 import { rejected } from '../errors.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
+import type { IntakeSummary } from '../core/intake.js';
 import { readYaml } from '../io/load.js';
 import type { Progress } from '../io/progress.js';
 import { loadResponses } from '../io/responses.js';
 import type { Terminal } from '../io/terminal.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
 
 /** What `score`, `overview` and `report` share: which answers to read and how to group them. */
-export interface BatchOptions {
+export interface BatchOptions extends IntakeFlags {
   inputs: string[];
   group: boolean;
-  ignoreColumns: string[];
   period: PeriodSpec;
   aliases: string | undefined;
   minRespondents: number;
@@ -36,6 +37,8 @@ export interface Batch {
   outside: number;
   /** Files not read because the kit wrote them (a reports folder, a summary). */
   skipped: string[];
+  /** What was read from each table (CSV, xlsx): rows, read, rejected, cells dropped, columns ignored. */
+  tables: IntakeSummary[];
 }
 
 /** Reads `--aliases FILE`: a YAML mapping of spellings to villages, keyed by the spelling's name key. */
@@ -75,7 +78,7 @@ export async function loadBatch(fw: Framework, opts: BatchOptions, term: Termina
     return own === null;
   });
   bar.extend(files.length);
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const loaded = await loadResponses(files, fw, { tables: tableOptions(opts, fw), onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   append(diagnostics, loaded.diagnostics);
 
   const grouping = groupBatch(loaded.responses, { group: opts.group, aliases, period: opts.period });
@@ -91,6 +94,7 @@ export async function loadBatch(fw: Framework, opts: BatchOptions, term: Termina
     duplicates: grouping.duplicates,
     outside: grouping.outside,
     skipped,
+    tables: loaded.tables,
   };
 }
 

@@ -5,6 +5,9 @@ import { label, message, type UiLang } from '../i18n/messages.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { blankAnswers, blankCsv } from '../render/blank.js';
+import { blankMap } from '../render/blank-map.js';
+import { DEFAULT_INTAKE, type HeaderReport } from '../core/intake.js';
+import { loadTable } from '../io/responses.js';
 import type { CsvOptions } from '../render/csv.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { CsvHeaders, InitFormat } from '../vocab.js';
@@ -47,6 +50,8 @@ export interface InitOptions {
   /** The `$schema` of the answers file; default: `schemaPathFor` the output's folder. */
   schemaUrl: string | undefined;
   separator: CsvOptions['separator'];
+  /** an export to write the map for (`--format map`) */
+  from?: string | undefined;
 }
 
 /** `village init`: a blank answers file (YAML with the questions as comments) or a CSV template. */
@@ -56,16 +61,32 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
   }
   const fw = requireFramework(opts.criteria);
   const lang = contentLang(opts.langFlag, fw);
+  const schemaUrl = opts.schemaUrl ?? schemaPathFor(opts.out ? dirname(opts.out) : '.');
+  // A map's editor schema sits beside the answers schema.
+  if (opts.format === 'map') {
+    // --from: the export's own headers, each shown as the kit reads it, the unknown ones to fill in.
+    let headers: HeaderReport[] | undefined;
+    if (opts.from !== undefined) {
+      const table = await loadTable(opts.from, fw, DEFAULT_INTAKE, () => undefined);
+      if (table.headers.length === 0) throw rejected(table.diagnostics.filter((d) => d.severity === 'error'));
+      headers = table.headers;
+    }
+    return write(blankMap(fw, lang, schemaUrl.replace(/answers\.schema\.json$/, 'map.schema.json'), headers), opts, term);
+  }
   const text =
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })
-      : blankAnswers(fw, { village: opts.village, lang, schemaUrl: opts.schemaUrl ?? schemaPathFor(opts.out ? dirname(opts.out) : '.') });
+      : blankAnswers(fw, { village: opts.village, lang, schemaUrl });
+  // Excel reads UTF-8 (Latvian letters) only with a BOM.
+  return write(opts.format === 'csv' && opts.out ? `\uFEFF${text}` : text, opts, term);
+}
+
+async function write(text: string, opts: InitOptions, term: Terminal): Promise<ExitCode> {
   if (!opts.out) {
     term.out(text);
     return EXIT.ok;
   }
-  // Excel reads UTF-8 (Latvian letters) only with a BOM.
-  const failed = await writeFileSafe(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text, opts.force);
+  const failed = await writeFileSafe(opts.out, text, opts.force);
   if (failed) throw rejected([failed]);
   term.err(`${label(opts.lang, 'out.written', { file: opts.out })}\n`);
   return EXIT.ok;

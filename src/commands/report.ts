@@ -20,9 +20,10 @@ import { planFileView, progressView } from '../render/progress-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { loadAliases } from './batch.js';
 import { previousSnapshot } from './previous.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends IntakeFlags {
   inputs: string[];
   criteria: string | undefined;
   format: ReportFormat;
@@ -35,7 +36,6 @@ export interface ReportCommandOptions {
   village: string | undefined;
   paper: Paper;
   firstSteps: number;
-  ignoreColumns: string[];
   /** Last time: answers files or a plan file (`--previous`). */
   previous: string[];
   /** The criteria the earlier answers were scored with, when not today's. */
@@ -76,7 +76,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   const fw = requireFramework(opts.criteria);
   const aliases = loadAliases(opts.aliases);
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
-  const loaded = await loadResponses(files, fw, { ignoreColumns: opts.ignoreColumns, threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const loaded = await loadResponses(files, fw, { tables: tableOptions(opts, fw), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   const grouping = groupBatch(loaded.responses, { aliases, period: opts.period ?? { kind: 'year' } });
 
   let groups: VillageGroup[] = grouping.groups;

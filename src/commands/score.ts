@@ -17,16 +17,18 @@ import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
 import { jsonChunks, jsonDocument } from '../render/results.js';
+import { intakeLine } from '../render/intake.js';
 import { defaultSeparator, summaryCsv, summarySheet } from '../render/summary.js';
 import { resultsTable } from '../render/table.js';
 import type { ScoreFormat, Sort } from '../vocab.js';
 import { VERSION } from '../version.js';
 import { loadBatch, type Batch } from './batch.js';
+import type { IntakeFlags } from './intake.js';
 import { intakeOf, renderOverview, strategyLevelOf } from './overview.js';
 import { contentLang, printDiagnostics, requireFramework, today } from './shared.js';
 import { append } from '../core/limits.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends IntakeFlags {
   inputs: string[];
   criteria: string | undefined;
   format: ScoreFormat;
@@ -88,7 +90,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
   const separator = opts.separator ?? ',';
-  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings)) term.out(chunk);
+  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings, batch.tables)) term.out(chunk);
   // Excel reads a ";" file by double-click only with the BOM; "," output stays as it was.
   else if (opts.format === 'csv') term.out(`${separator === ';' ? '\uFEFF' : ''}${resultsCsv(fw, shown, { separator })}`);
   else if (opts.format === 'xlsx') {
@@ -97,6 +99,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   } else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
 
   printDiagnostics(all, lang, term);
+  for (const t of batch.tables) term.err(`${intakeLine(t, lang)}\n`);
   const parts = [label(lang, 'summary.line', { villages: shown.length, inputs: batch.inputs })];
   const rejectedCount = batch.rejected;
   if (rejectedCount > 0) parts.push(label(lang, 'summary.rejected', { rejected: rejectedCount }));

@@ -1,14 +1,15 @@
 import { isAbsolute, normalize, relative, resolve } from 'node:path';
 import { byPosition, error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
+import type { IntakeSummary } from '../core/intake.js';
 import { globToRegExp, matchesAny } from '../core/glob.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
-import { loadCsv } from '../io/csv.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { frameworkFrom, kindOf, loadFramework, responseFrom, type Loaded } from '../io/load.js';
 import { decode, MAX_YAML_BYTES, readText, type TextResult } from '../io/read.js';
-import { isCsv } from '../io/responses.js';
+import { mapFrom } from '../io/map.js';
+import { isCsv, loadTable } from '../io/responses.js';
 import { planFileFrom } from '../io/plan-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
@@ -19,8 +20,10 @@ import { sarifLog } from '../render/sarif.js';
 import { VERSION } from '../version.js';
 import type { ValidateFormat } from '../vocab.js';
 import { append, capDiagnostics } from '../core/limits.js';
+import { intakeLine } from '../render/intake.js';
+import { tableOptions, type IntakeFlags } from './intake.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends IntakeFlags {
   files: string[];
   /** Also check the bundled criteria (the old default of no arguments). */
   bundled?: boolean;
@@ -47,7 +50,7 @@ export interface ValidateOptions {
 /** One input file in the JSON and SARIF outputs: its kind, whether it was checked, and the verdict. */
 export interface FileReport {
   file: string;
-  kind: 'criteria' | 'answers' | 'plan-file' | null;
+  kind: 'criteria' | 'answers' | 'plan-file' | 'map' | null;
   /** False when the file could not be checked (no criteria for its framework, or they are broken). */
   checked: boolean;
   valid: boolean;
@@ -146,12 +149,26 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
 
   // Pass 2: answers, each against the criteria of its framework.
   const reports: FileReport[] = [];
+  const tables: IntakeSummary[] = [];
+  let intake: ReturnType<typeof tableOptions> | undefined;
   for (const e of entries) {
     let checked = true;
     if (e.kind === 'answers' && e.parsed === null && isCsv(e.file)) {
       // A CSV names no framework: the first --criteria, else the only criteria of the run, else the bundled.
       const fw = opts.criteria.length > 0 ? extra[0]?.value : frameworks.size === 1 ? [...frameworks.values()][0]?.framework : bundledFw();
-      if (fw) append(e.found, capDiagnostics((await loadCsv(e.file, fw)).diagnostics));
+      if (fw) {
+        // --map is read when the first table needs it (a run over criteria files alone does not load it).
+        intake ??= tableOptions({ ...opts, strict: false }, fw);
+        const table = await loadTable(e.file, fw, intake, () => undefined);
+        append(e.found, capDiagnostics(table.diagnostics));
+        tables.push(table.summary);
+      }
+      else e.found.push({ ...error('ans.notChecked', { framework: '' }), file: e.file, line: 1, column: 1 });
+      checked = Boolean(fw);
+    } else if (e.kind === 'map' && e.parsed) {
+      // A map names no framework either: the same rule as a CSV.
+      const fw = opts.criteria.length > 0 ? extra[0]?.value : frameworks.size === 1 ? [...frameworks.values()][0]?.framework : bundledFw();
+      if (fw) append(e.found, mapFrom(e.parsed, e.file, fw).diagnostics);
       else e.found.push({ ...error('ans.notChecked', { framework: '' }), file: e.file, line: 1, column: 1 });
       checked = Boolean(fw);
     } else if ((e.kind === 'answers' || e.kind === 'plan-file') && e.parsed) {
@@ -195,6 +212,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     const problem = await writeFileSafe(file, render(format), true);
     if (problem) throw new UserError('', EXIT.rejected, [problem]);
   }
+  for (const t of tables) term.err(`${intakeLine(t, lang)}\n`);
   const unchecked = reports.filter((r) => !r.checked).length;
   const summary = label(lang, 'validate.summary', { files: files.length, errors, warnings });
   term.err(`${[summary, ...(unchecked > 0 ? [label(lang, 'validate.unchecked', { count: unchecked })] : []), ...failures].join('; ')}\n`);

@@ -51,12 +51,23 @@ export function plainAnswer(score: Score): Answer {
   return a;
 }
 
-export function normaliseAnswer(value: AnswerValue): Answer {
+/** How text in an answers file is read (scores and dates written as a CSV cell would be). */
+export interface TextReader {
+  score: (value: string, id: string) => Score | undefined;
+  date: (value: string) => string | undefined;
+}
+
+const asScore = (v: number | string | null | undefined, id: string, read?: TextReader): Score => {
+  if (typeof v !== 'string' || v === 'n/a') return v ?? null;
+  return read?.score(v, id) ?? null;
+};
+
+export function normaliseAnswer(value: AnswerValue, id = '', read?: TextReader): Answer {
   if (value !== null && typeof value === 'object') {
     const note = typeof value.note === 'string' && value.note.trim() !== '' ? value.note.trim() : null;
-    return { score: value.score ?? null, note };
+    return { score: asScore(value.score, id, read), note };
   }
-  return plainAnswer(value);
+  return plainAnswer(asScore(value, id, read));
 }
 
 const FULL_ID = new RegExp(FULL_ID_PATTERN);
@@ -102,9 +113,9 @@ export function checkAnswers(data: unknown, framework: Framework): Diagnostic[] 
 }
 
 /** Makes a Response of an answers file that passed the schema and `checkAnswers`. Pure. */
-export function toResponse(file: AnswersFile, source: string): Response {
+export function toResponse(file: AnswersFile, source: string, read?: TextReader): Response {
   const answers = new Map<string, Answer>();
-  for (const [id, value] of Object.entries(file.answers ?? {})) answers.set(id, normaliseAnswer(value));
+  for (const [id, value] of Object.entries(file.answers ?? {})) answers.set(id, normaliseAnswer(value, id, read));
   return {
     source,
     framework: file.framework,
@@ -112,7 +123,7 @@ export function toResponse(file: AnswersFile, source: string): Response {
     municipality: blankToNull(file.municipality),
     lag: blankToNull(file.lag),
     respondent: blankToNull(file.respondent),
-    date: file.date ?? null,
+    date: file.date == null ? null : /^\d{4}-/.test(file.date) ? file.date : (read?.date(file.date) ?? null),
     language: file.language ?? null,
     answers,
   };

@@ -1,10 +1,9 @@
 import { NOT_APPLICABLE } from '../schema/answers.js';
-import { isRealDate, plainAnswer, type Answer, type Response, type Score } from './answers.js';
+import { isRealDate, type Score } from './answers.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import type { Criterion, Framework } from './framework.js';
 import { suggest } from './suggest.js';
 
-/** Header and cell texts are compared after trimming, Unicode NFC, case-folding and collapsing spaces. */
 /**
  * The form in which headers and cells are compared: NFC, trimmed, inner whitespace collapsed,
  * lower case, and typographic apostrophes as ' (spreadsheets turn don't into don’t).
@@ -13,6 +12,7 @@ export const textKey = (s: string): string =>
   s.normalize('NFC').trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
 
 export type MetaField = 'village' | 'respondent' | 'date' | 'municipality' | 'lag';
+export const META_FIELDS: readonly MetaField[] = ['village', 'respondent', 'date', 'municipality', 'lag'];
 
 /** The answer columns' own names, in the kit's languages. */
 export const META_COLUMNS: Record<MetaField, readonly string[]> = {
@@ -23,30 +23,67 @@ export const META_COLUMNS: Record<MetaField, readonly string[]> = {
   lag: ['lag', 'vrg', 'local action group', 'vietējā rīcības grupa'],
 };
 
-/** Columns that survey tools add (Google Forms, LimeSurvey): ignored, with a note. */
-export const SURVEY_TOOL_COLUMNS: readonly string[] = [
-  'timestamp', 'laika zīmogs', 'laikspiedols', 'email address', 'e-pasta adrese', 'score', 'rezultāts',
-  'id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl',
-];
+/**
+ * What a survey tool's own column is for: `date` feeds the answer date when there is no date
+ * column; `submitted` is LimeSurvey's submit date (empty: an incomplete response), `lastpage` its
+ * last page reached (empty: never started); `skip` is read past.
+ */
+export type SystemRole = 'date' | 'submitted' | 'lastpage' | 'skip';
+
+/**
+ * Columns that survey tools add, in their code and full-text spellings, English and Latvian UI:
+ * Google Forms, Microsoft Forms, LimeSurvey (docs/formats.md lists them).
+ */
+export const SYSTEM_COLUMNS: Readonly<Record<string, SystemRole>> = {
+  // Google Forms
+  timestamp: 'date', 'laika zīmogs': 'date', laikspiedols: 'date', 'email address': 'skip', 'e-pasta adrese': 'skip',
+  score: 'skip', rezultāts: 'skip', punkti: 'skip',
+  // Microsoft Forms (Name is the respondent)
+  'start time': 'skip', 'completion time': 'date', email: 'skip', 'last modified time': 'skip', 'total points': 'skip',
+  'quiz feedback': 'skip', 'sākuma laiks': 'skip', 'pabeigšanas laiks': 'date', 'beigu laiks': 'date', 'e-pasts': 'skip',
+  'pēdējās modificēšanas laiks': 'skip', 'pēdējo izmaiņu laiks': 'skip', 'kopējais punktu skaits': 'skip',
+  // LimeSurvey, question codes
+  id: 'skip', submitdate: 'submitted', lastpage: 'lastpage', startlanguage: 'skip', seed: 'skip', startdate: 'skip',
+  datestamp: 'skip', ipaddr: 'skip', refurl: 'skip', token: 'skip',
+  // LimeSurvey, full question text (English and Latvian interface)
+  'response id': 'skip', 'date submitted': 'submitted', 'last page': 'lastpage', 'start language': 'skip',
+  'date started': 'skip', 'date last action': 'skip', 'ip address': 'skip', 'referrer url': 'skip', 'access code': 'skip',
+  'atbildes id': 'skip', 'iesniegšanas datums': 'submitted', 'pēdējā lapa': 'lastpage', 'sākuma valoda': 'skip',
+  'sākuma datums': 'skip', 'pēdējās darbības datums': 'skip', 'ip adrese': 'skip', 'atsauces url': 'skip', 'piekļuves kods': 'skip',
+};
 
 /** Cells that mean "not applicable / don't know". */
 export const NA_CELLS: readonly string[] = [
   NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',
 ];
 
-const NOTE_SUFFIX = /^(.*?)[\s.:–—-]*[([]?\s*(?:note|notes|comment|piezīme|piezīmes|komentārs)\s*[)\]]?$/i;
+/** What a map file (`--map`, docs/formats.md) says, with its keys already in `textKey` form. */
+export interface IntakeMap {
+  /** header → a meta field, `ignore`, or a criterion id */
+  columns: ReadonlyMap<string, string>;
+  /** cell text → a score or n/a; never shifted by `offset` */
+  values: ReadonlyMap<string, Score>;
+  /** added to every numeric score cell */
+  offset: number;
+}
+
+export const EMPTY_MAP: IntakeMap = { columns: new Map(), values: new Map(), offset: 0 };
 
 export type Column =
   | { kind: 'meta'; field: MetaField }
   | { kind: 'criterion'; criterion: Criterion }
   | { kind: 'note'; criterion: Criterion }
-  | { kind: 'ignored' };
+  | { kind: 'system'; role: SystemRole }
+  | { kind: 'ignored' }
+  /** Matches nothing: read past, and its values looked at to tell the user what it may be. */
+  | { kind: 'unknown'; header: string; suggestion: string | undefined };
 
 /** Every text a column header may match for each criterion: its full id, question and title in every language. */
-function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
+function criterionNames(fw: Framework, key: (s: string) => string): Map<string, Set<Criterion>> {
   const names = new Map<string, Set<Criterion>>();
   const add = (text: string, c: Criterion): void => {
-    const k = textKey(text);
+    const k = key(text);
+    if (k === '') return;
     const set = names.get(k) ?? new Set<Criterion>();
     set.add(c);
     names.set(k, set);
@@ -60,180 +97,286 @@ function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
   return names;
 }
 
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+
 /**
- * Maps a CSV header to columns (docs/formats.md): the answer fields by name in Latvian or English,
- * criteria by full id, question or title in any framework language (also inside a Google Forms
- * grid header "Pillar [Criterion]"), `<criterion>.note` columns for evidence, survey-tool columns
- * and `ignore` columns skipped. Diagnostics carry the 1-based column index in `column`. Pure.
+ * A looser form of a header for near-matches: `textKey`, without a leading number ("1. ", "2) ")
+ * or LimeSurvey code ("g1q01. "), a trailing " *", "?", ":" or ".", and diacritics. Linear.
  */
-export function mapHeader(header: readonly string[], fw: Framework, ignore: readonly string[] = []): { columns: Column[]; diagnostics: Diagnostic[] } {
-  const names = criterionNames(fw);
+export function looseKey(s: string): string {
+  let k = textKey(s);
+  // a leading "12. " / "3) " / "g1q01. " / "q1: "
+  let i = 0;
+  while (i < k.length && i < 40 && /[a-z0-9_]/.test(k[i] ?? '')) i++;
+  if (i > 0 && (k[i] === '.' || k[i] === ')' || k[i] === ':') && k[i + 1] === ' ' && (isDigit(k[i - 1]) || isDigit(k[0]))) k = k.slice(i + 2);
+  let end = k.length;
+  while (end > 0 && (k[end - 1] === '*' || k[end - 1] === '?' || k[end - 1] === ':' || k[end - 1] === '.' || k[end - 1] === ' ')) end--;
+  return k.slice(0, end).normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+}
+
+const NOTE_WORDS = ['piezīmes', 'piezīme', 'komentārs', 'comment', 'notes', 'note'];
+const NOTE_SEPARATORS = new Set([' ', '\t', '.', ':', '–', '—', '-']);
+
+/**
+ * The criterion part of a note header ("Vision note", "Vīzija (piezīmes)", "x – comment"), or
+ * undefined. A scan from the end, linear in the header's length (no backtracking regex).
+ */
+export function noteBase(raw: string): string | undefined {
+  const s = raw.trim();
+  let i = s.length;
+  if (s[i - 1] === ')' || s[i - 1] === ']') i--;
+  while (isSpace(s[i - 1])) i--;
+  const word = NOTE_WORDS.find((w) => i >= w.length && s.slice(i - w.length, i).toLowerCase() === w);
+  if (!word) return undefined;
+  i -= word.length;
+  const wordStart = i;
+  while (isSpace(s[i - 1])) i--;
+  if (s[i - 1] === '(' || s[i - 1] === '[') i--;
+  while (i > 0 && NOTE_SEPARATORS.has(s[i - 1] ?? '')) i--;
+  // the word must stand apart ("Vision note", not "Visionnote")
+  if (i === wordStart && i > 0) return undefined;
+  return s.slice(0, i);
+}
+
+/**
+ * The inner part of a Google Forms grid header "Pillar [Criterion]" (the first "[" after the last
+ * "]" but one), or undefined. Linear.
+ */
+export function gridInner(raw: string): string | undefined {
+  const s = raw.trimEnd();
+  if (!s.endsWith(']')) return undefined;
+  const close = s.length - 1;
+  const previous = s.lastIndexOf(']', close - 1);
+  const open = s.indexOf('[', previous + 1);
+  if (open < 0 || open >= close - 1) return undefined;
+  return s.slice(open + 1, close);
+}
+
+/**
+ * A header without LimeSurvey's question code in front ("G1Q01. Question text" -> "Question
+ * text"), or undefined when it has none. The code starts with a letter (a number in front is the form's own numbering: a near match).
+ */
+export function withoutCode(raw: string): string | undefined {
+  const s = raw.trimStart();
+  let i = 0;
+  while (i < s.length && i < 40 && /[A-Za-z0-9_]/.test(s[i] ?? '')) i++;
+  if (i === 0 || !/[A-Za-z]/.test(s[0] ?? '') || s[i] !== '.' || !isSpace(s[i + 1])) return undefined;
+  return s.slice(i + 2);
+}
+
+/** Headers longer than this get no "did you mean" (the edit distance is quadratic). */
+const MAX_SUGGEST_CHARS = 400;
+
+export interface HeaderMap {
+  columns: Column[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Maps a header to columns (docs/formats.md): the map file's columns first, then the answer
+ * fields by name in Latvian or English, survey tools' own columns, criteria by full id, question
+ * or title in any framework language (also inside a Google Forms grid header "Pillar [Criterion]"),
+ * `<criterion> note` columns, and last a near-match (numbering, " *", "?", case, diacritics) with a
+ * warning. A column that matches nothing is `unknown`: the intake looks at its values before it
+ * says anything. Diagnostics carry the 1-based column index in `column`. Pure.
+ */
+export function mapHeader(header: readonly string[], fw: Framework, ignore: readonly string[] = [], map: IntakeMap = EMPTY_MAP): HeaderMap {
+  const names = criterionNames(fw, textKey);
+  const loose = criterionNames(fw, looseKey);
   const ignored = new Set(ignore.map(textKey));
   const meta = new Map<string, MetaField>();
   for (const [field, list] of Object.entries(META_COLUMNS) as [MetaField, readonly string[]][]) for (const n of list) meta.set(n, field);
-  const tool = new Set(SURVEY_TOOL_COLUMNS);
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const at = (d: Diagnostic, index: number): Diagnostic => ({ ...d, column: index });
+  const metaFields = new Set<string>(META_FIELDS);
 
-  const lookup = (text: string): Set<Criterion> | undefined => {
-    const k = textKey(text);
-    const direct = names.get(k);
+  const lookup = (text: string, table: Map<string, Set<Criterion>>, key: (s: string) => string): Set<Criterion> | undefined => {
+    const direct = table.get(key(text));
     if (direct) return direct;
-    const grid = /\[([^\]]+)\]\s*$/.exec(text);
-    return grid?.[1] ? names.get(textKey(grid[1])) : undefined;
+    const inner = gridInner(text);
+    return inner !== undefined ? table.get(key(inner)) : undefined;
+  };
+
+  const claim = (key: string, index: number, params: Record<string, string | number>, id: string): void => {
+    const first = seen.get(key);
+    if (first !== undefined) diagnostics.push(at(error('csv.duplicateColumn', { ...params, id, first }), index));
+    seen.set(key, index);
   };
 
   const columns = header.map((raw, i): Column => {
     const index = i + 1;
     const k = textKey(raw);
-    const params = { index, column: raw.trim() };
+    const params = { index, column: raw.trim(), letter: columnLetter(index) };
     if (ignored.has(k)) return { kind: 'ignored' };
-    const field = meta.get(k);
+    const mapped = map.columns.get(k);
+    if (mapped !== undefined) {
+      if (mapped === 'ignore') return { kind: 'ignored' };
+      if (metaFields.has(mapped)) {
+        claim(`meta:${mapped}`, index, params, mapped);
+        return { kind: 'meta', field: mapped as MetaField };
+      }
+      const criterion = fw.criteria.get(mapped);
+      if (criterion) {
+        claim(`criterion:${criterion.id}`, index, params, criterion.id);
+        return { kind: 'criterion', criterion };
+      }
+    }
+    const plain = withoutCode(raw);
+    const field = meta.get(k) ?? (plain !== undefined ? meta.get(textKey(plain)) : undefined);
     if (field) {
-      const key = `meta:${field}`;
-      const first = seen.get(key);
-      if (first !== undefined) diagnostics.push(at(error('csv.duplicateColumn', { ...params, id: field, first }), index));
-      seen.set(key, index);
+      claim(`meta:${field}`, index, params, field);
       return { kind: 'meta', field };
     }
-    if (tool.has(k)) {
-      diagnostics.push(at(warning('csv.ignoredColumn', params), index));
-      return { kind: 'ignored' };
-    }
+    const role = SYSTEM_COLUMNS[k];
+    if (role) return role === 'skip' ? { kind: 'ignored' } : { kind: 'system', role };
     let kind: 'criterion' | 'note' = 'criterion';
-    let found = lookup(raw);
+    let found = lookup(raw, names, textKey) ?? (plain !== undefined ? lookup(plain, names, textKey) : undefined);
     if (!found) {
-      const m = NOTE_SUFFIX.exec(raw.trim());
-      if (m?.[1] !== undefined) {
-        const base = m[1].replace(/[\s.:–—-]+$/, '');
-        found = lookup(base);
+      const base = noteBase(raw);
+      if (base !== undefined && base !== '') {
+        found = lookup(base, names, textKey);
         if (found) kind = 'note';
       }
     }
-    if (!found) {
-      diagnostics.push(at(error('csv.unknownColumn', { ...params, suggestion: suggest(k, names.keys()) }), index));
-      return { kind: 'ignored' };
+    if (!found && k !== '') {
+      found = lookup(raw, loose, looseKey);
+      if (found?.size === 1) {
+        const c = [...found][0] as Criterion;
+        diagnostics.push(at(warning('csv.nearMatch', { ...params, id: c.id }), index));
+      }
     }
+    if (!found) return { kind: 'unknown', header: raw.trim(), suggestion: k === '' || k.length > MAX_SUGGEST_CHARS ? undefined : suggest(k, names.keys()) };
     if (found.size > 1) {
       diagnostics.push(at(error('csv.ambiguousColumn', { ...params, ids: [...found].map((c) => c.id).join(', ') }), index));
       return { kind: 'ignored' };
     }
     const criterion = [...found][0] as Criterion;
-    const key = `${kind}:${criterion.id}`;
-    const first = seen.get(key);
-    if (first !== undefined) diagnostics.push(at(error('csv.duplicateColumn', { ...params, id: criterion.id, first }), index));
-    seen.set(key, index);
+    claim(`${kind}:${criterion.id}`, index, params, criterion.id);
     return { kind, criterion };
   });
   if (!columns.some((c) => c.kind === 'meta' && c.field === 'village')) diagnostics.push(error('csv.noVillageColumn'));
-  return { columns, diagnostics: capUnknown(diagnostics) };
+  return { columns, diagnostics };
 }
 
-const MAX_UNKNOWN_SHOWN = 5;
+/** How many columns of a header are recognised (meta, system, criteria, notes): the separator guess uses it. */
+export function recognisedColumns(header: readonly string[], fw: Framework): number {
+  return mapHeader(header, fw).columns.filter((c) => c.kind !== 'unknown').length;
+}
 
-/** Dozens of unknown columns mean a wrong framework or separator: show a few and say so once. */
-function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
-  const unknown = diagnostics.filter((d) => d.code === 'csv.unknownColumn');
-  if (unknown.length <= MAX_UNKNOWN_SHOWN) return diagnostics;
-  const hidden = new Set(unknown.slice(MAX_UNKNOWN_SHOWN));
-  return [...diagnostics.filter((d) => !hidden.has(d)), { ...error('csv.manyUnknown', { count: hidden.size }), column: 1 }];
+/** The letter Excel shows for a 1-based column index: 1 → A, 27 → AA. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 /**
- * Reads one answer cell: an integer on the scale ("3", "3,0"), a leading integer ("3 – Darbojas"),
- * a scale label (or an earlier wording of one) or this criterion's rubric text in any language,
- * n/a, or empty (unanswered).
- * Returns undefined for anything else. Pure.
+ * The whole number a cell is written as: "3", "3,0", "3.00", or a number followed by a label
+ * ("3 – Darbojas", "2. Idejas"); undefined for anything else ("2.5", "1-2", "2:3" and "3 5" are
+ * not truncated to a number).
  */
-export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
-  const v = value.trim();
-  if (v === '') return null;
-  const inRange = (n: number): Score | undefined => (n >= fw.scale.min && n <= fw.scale.max ? n : undefined);
+export function cellNumber(v: string): number | undefined {
   const whole = /^([+-]?\d+)(?:[.,]0+)?$/.exec(v);
-  if (whole) return inRange(Number(whole[1]));
-  // "3 – Darbojas", "2. Idejas": a label must follow, so "2.5", "1-2", "2:3" and "3 5" are not truncated to a score.
+  if (whole) return Number(whole[1]);
+  // a label must follow the number
   const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)[^\d\s–—:.)+-]/.exec(v);
-  if (leading) return inRange(Number(leading[1]));
-  const k = textKey(v);
-  if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
-  for (const steps of [fw.scale.labels, criterion.levels]) {
-    for (const [step, text] of steps) {
-      if (Object.values(text).some((t) => textKey(t) === k)) return step;
-    }
-  }
-  for (const [step, texts] of fw.scale.aliases) if (texts.some((t) => textKey(t) === k)) return step;
-  return undefined;
+  return leading ? Number(leading[1]) : undefined;
 }
 
-/** "2026-03-14", "2026-03-14 10:22", "14.03.2026" -> ISO date; undefined when not a date. */
+/**
+ * Reads one answer cell: the map's own value for it, a whole number on the scale (after the map's
+ * offset), a scale label (or an earlier wording of one) or this criterion's rubric text in any
+ * language, n/a, or empty (unanswered). Returns undefined for anything else. Pure.
+ */
+export function parseCell(value: string, criterion: Criterion, fw: Framework, map: IntakeMap = EMPTY_MAP): Score | undefined {
+  const v = value.trim();
+  if (v === '') return null;
+  if (map.values.size > 0) {
+    const mapped = map.values.get(textKey(v));
+    if (mapped !== undefined) return mapped;
+  }
+  const n = cellNumber(v);
+  if (n !== undefined) {
+    const shifted = n + map.offset;
+    return shifted >= fw.scale.min && shifted <= fw.scale.max ? shifted : undefined;
+  }
+  return wordsOf(criterion, fw).get(textKey(v));
+}
+
+const WORDS = new WeakMap<Criterion, Map<string, Score>>();
+
+/**
+ * The texts a cell of this criterion may hold instead of a number, in `textKey` form: n/a words,
+ * the rubric's steps, the scale's labels and their earlier wordings. Built once per criterion
+ * (a file of a hundred thousand rows looks each cell up here).
+ */
+function wordsOf(criterion: Criterion, fw: Framework): Map<string, Score> {
+  let words = WORDS.get(criterion);
+  if (words) return words;
+  words = new Map<string, Score>();
+  const add = (text: string, score: Score): void => {
+    const k = textKey(text);
+    if (!words.has(k)) words.set(k, score);
+  };
+  for (const t of NA_CELLS) add(t, NOT_APPLICABLE);
+  for (const steps of [fw.scale.labels, criterion.levels]) for (const [step, text] of steps) for (const t of Object.values(text)) add(t, step);
+  for (const [step, texts] of fw.scale.aliases) for (const t of texts) add(t, step);
+  WORDS.set(criterion, words);
+  return words;
+}
+
+/**
+ * "2026-03-14", "2026-03-14 10:22", "14.03.2026", "2026/03/14 9:02:11 AM GMT+3" (Google Forms),
+ * "3/14/2026 10:22" (Microsoft Forms, month first; day first when the first number is over 12)
+ * -> ISO date; undefined when not a date.
+ */
 export function parseDateCell(value: string): string | undefined {
   const v = value.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(v);
-  const lv = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:\s.*)?$/.exec(v);
   const two = (s: string | undefined): string => (s ?? '').padStart(2, '0');
-  const date = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : lv ? `${lv[3]}-${two(lv[2])}-${two(lv[1])}` : undefined;
+  let date: string | undefined;
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$/.exec(v);
+  const lv = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?(?:\s.*)?$/.exec(v);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s.*)?$/.exec(v);
+  if (iso) date = `${iso[1]}-${two(iso[2])}-${two(iso[3])}`;
+  else if (lv) date = `${lv[3]}-${two(lv[2])}-${two(lv[1])}`;
+  else if (us) date = Number(us[1]) > 12 ? `${us[3]}-${two(us[2])}-${two(us[1])}` : `${us[3]}-${two(us[1])}-${two(us[2])}`;
   return date && isRealDate(date) ? date : undefined;
 }
 
-/**
- * Turns one CSV row into a Response. A bad score cell or a missing village rejects the row;
- * diagnostics carry the 1-based column index in `column`. Pure.
- */
-export function rowToResponse(
-  cells: readonly string[],
-  columns: readonly Column[],
-  fw: Framework,
-  source: string,
-): { response: Response | null; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const answers = new Map<string, Answer>();
-  const meta: Partial<Record<MetaField, string>> = {};
-  const notes = new Map<string, string>();
-  if (cells.length > columns.length) {
-    diagnostics.push({ ...error('csv.rowLength', { got: cells.length, expected: columns.length }), column: columns.length + 1 });
+/** A map file's data after its schema passed (the `MapFile` type, spelled out so the core imports no schema code). */
+export interface MapData {
+  columns?: Record<string, string> | null;
+  values?: Record<string, number | 'n/a' | null> | null;
+  offset?: number;
+}
+
+/** The checks of a map file against a framework that its schema cannot make: known targets, values on the scale. Pure. */
+export function checkMap(data: MapData, fw: Framework): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const targets = [...META_FIELDS, 'ignore', ...fw.criteria.keys()];
+  for (const [header, target] of Object.entries(data.columns ?? {})) {
+    if (!targets.includes(target)) out.push(error('map.unknownCriterion', { id: target, suggestion: suggest(target, targets) }, ['columns', header]));
   }
-  columns.forEach((col, i) => {
-    const value = cells[i] ?? '';
-    const index = i + 1;
-    if (col.kind === 'meta') {
-      if (value.trim() !== '') meta[col.field] = value.trim();
-    } else if (col.kind === 'note') {
-      if (value.trim() !== '') notes.set(col.criterion.id, value.trim());
-    } else if (col.kind === 'criterion') {
-      const score = parseCell(value, col.criterion, fw);
-      if (score === undefined) {
-        diagnostics.push({
-          ...error('csv.badCell', { index, id: col.criterion.id, value: value.trim(), min: fw.scale.min, max: fw.scale.max }),
-          column: index,
-        });
-      } else {
-        answers.set(col.criterion.id, plainAnswer(score));
-      }
+  for (const [cell, score] of Object.entries(data.values ?? {})) {
+    if (typeof score === 'number' && (score < fw.scale.min || score > fw.scale.max)) {
+      out.push(error('ans.scoreOutOfRange', { score, min: fw.scale.min, max: fw.scale.max }, ['values', cell]));
     }
-  });
-  for (const [id, note] of notes) answers.set(id, { score: answers.get(id)?.score ?? null, note });
-  const villageIndex = columns.findIndex((c) => c.kind === 'meta' && c.field === 'village') + 1;
-  if (!meta.village) diagnostics.push({ ...error('csv.emptyVillage'), column: villageIndex || 1 });
-  let date: string | null = null;
-  if (meta.date) {
-    date = parseDateCell(meta.date) ?? null;
-    const dateIndex = columns.findIndex((c) => c.kind === 'meta' && c.field === 'date') + 1;
-    if (date === null) diagnostics.push({ ...warning('csv.badDate', { value: meta.date }), column: dateIndex });
   }
-  if (diagnostics.some((d) => d.severity === 'error') || !meta.village) return { response: null, diagnostics };
+  return out;
+}
+
+/** The map as the intake reads it: keys compared like headers and cells. Pure. */
+export function intakeMap(data: MapData): IntakeMap {
   return {
-    response: {
-      source,
-      framework: fw.id,
-      village: meta.village,
-      municipality: meta.municipality ?? null,
-      lag: meta.lag ?? null,
-      respondent: meta.respondent ?? null,
-      date,
-      language: null,
-      answers,
-    },
-    diagnostics,
+    columns: new Map(Object.entries(data.columns ?? {}).map(([k, v]) => [textKey(k), v])),
+    values: new Map(Object.entries(data.values ?? {}).map(([k, v]) => [textKey(k), v])),
+    offset: data.offset ?? 0,
   };
 }

@@ -57,12 +57,16 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
   let outside = 0;
 
   // 1. Identical submissions count once.
+  // Keyed by a 106-bit hash of the fingerprint, so memory grows by a few bytes per answer set.
+  // An anonymous answer set (no respondent, no date) repeated within one table is two people who
+  // answered alike, not a duplicate; the same set in another file is a re-download.
   const seen = new Map<string, string>();
   const unique: Response[] = [];
   for (const r of responses) {
-    const fp = fingerprint(r);
+    const fp = hashKey(fingerprint(r));
     const first = seen.get(fp);
-    if (first !== undefined && opts.dedupe !== false) {
+    const anonymousTwin = first !== undefined && !r.respondent && !r.date && fileOf(first) === fileOf(r.source);
+    if (first !== undefined && opts.dedupe !== false && !anonymousTwin) {
       duplicates++;
       diagnostics.push(at(warning('batch.duplicate', { first }), r.source));
       continue;
@@ -182,4 +186,23 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
  */
 export function groupResponses(responses: readonly Response[], group = true): VillageGroup[] {
   return groupBatch(responses, { group, period: { kind: 'all' }, dedupe: false }).groups;
+}
+
+const fileOf = (source: string): string => source.replace(/:\d+$/, '');
+
+/** Two 53-bit string hashes (cyrb53 with two seeds) as one key. */
+function hashKey(text: string): string {
+  const h = (seed: number): number => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return `${h(0).toString(36)}:${h(0x9e3779b9).toString(36)}`;
 }

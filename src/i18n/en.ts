@@ -2,6 +2,7 @@ import type { Params } from '../core/diagnostic.js';
 
 type Msg = (p: Params) => string;
 const q = (v: unknown): string => `"${String(v)}"`;
+const sh = (v: unknown): string => `'${String(v).replace(/'/g, `'\\''`)}'`;
 const orList = (v: unknown): string => (typeof v === 'string' ? v : '');
 const hint = (p: Params): string => (p.suggestion ? ` (did you mean ${q(p.suggestion)}?)` : '');
 
@@ -33,12 +34,12 @@ export const messages = {
   'file.unreadable': (p) => `cannot read the file: ${p.reason}`,
   'file.tooLarge': (p) => `the file is ${p.size} bytes, over the limit of ${p.limit}; split it into smaller files`,
   'file.empty': () => 'the file is empty',
-  'file.notUtf8': () => 'the file is not UTF-8 text; save it as "UTF-8" in your editor or spreadsheet',
-  'file.binary': () => 'this looks like a binary file, not text (an .xlsx? export it as CSV)',
+  'file.notUtf8': () => 'the file is not UTF-8 text; save it as "CSV UTF-8" in your spreadsheet, or name its encoding, e.g. --encoding windows-1257',
+  'file.binary': () => 'this looks like a binary file, not text',
   'file.unknownKind': (p) =>
     `unknown file kind ${q(p.value)}: the "schema" field must be "village-kit/criteria@1" or "village-kit/answers@1"`,
   'file.noKind': () => 'no "schema" field: add "schema: village-kit/criteria@1" or "schema: village-kit/answers@1"',
-  'file.noInputs': (p) => `no .yaml, .yml or .csv files in ${q(p.path)}`,
+  'file.noInputs': (p) => `no .yaml, .yml, .csv, .tsv or .xlsx files in ${q(p.path)}`,
   'file.unsupported': () => 'not a YAML or CSV file (expected .yaml, .yml or .csv)',
   // yaml
   'yaml.syntax': (p) => `YAML syntax error: ${p.detail}`,
@@ -100,7 +101,7 @@ export const messages = {
   'csv.rowTooLong': (p) => `a row is longer than ${p.limit} characters: is a quote (") left open?`,
   'csv.noVillageColumn': () => 'no "village" column: add a column named "village" (or "ciems")',
   'csv.unknownColumn': (p) =>
-    `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${q(p.column)}`,
+    `column ${p.index} ${q(p.column)} matches no criterion id, question or title${hint(p)}; rename it or pass --ignore-column ${sh(p.column)}`,
   'csv.manyUnknown': (p) =>
     `${p.count} more columns match no criterion: is this CSV for these criteria (--criteria), and is it split at the right separator?`,
   'csv.ambiguousColumn': (p) => `column ${p.index} ${q(p.column)} matches several criteria: ${p.ids}`,
@@ -175,6 +176,26 @@ export const messages = {
   'out.existMany': (p) => `${p.count} file(s) in ${q(p.dir)} exist already (${p.first}, …); nothing was written: add --force to replace them`,
   'out.stale': () => 'a plan of a village that is not in this batch: kept; delete it if it is out of date',
   'usage.xlsxToTerminal': () => 'an xlsx file is not written to a terminal: redirect it, e.g. > summary.xlsx',
+  // #12 survey exports in
+  'csv.nearMatch': (p) => `column ${p.letter} ${q(p.column)} is read as ${p.id} (a near match of its question); rename it to silence this`,
+  'csv.cellDropped': (p) =>
+    `column ${p.letter} (${p.id}): ${q(p.value)} is not a score on ${p.min}–${p.max}, a scale label or n/a; this answer is left out, the rest of the row is kept`,
+  'csv.unknownScoreColumn': (p) =>
+    `column ${p.letter} ${q(p.column)} holds scores but matches no criterion${hint(p)}; map it in a --map file (columns:) or rename it, or pass --ignore-column ${sh(p.column)}`,
+  'csv.ignoredColumns': (p) => `${p.count} column(s) that hold no scores are ignored: ${p.names}`,
+  'csv.incomplete': (p) => `${p.count} incomplete or empty response(s) left out (no submit date, or no answers)`,
+  'csv.scaleShifted': (p) =>
+    `the scores run ${p.low}–${p.high}, never ${p.min}: the answers may be coded one step up from the scale ${p.min}–${p.max}; if so, read them with a --map file holding "offset: ${p.offset}"`,
+  'csv.moreLikeThis': (p) => `… and ${p.count} more like this in this file`,
+  'csv.linesNotRead': (p) => `${p.count} line(s) from here to the end of the file are not read`,
+  'file.encodingAssumed': (p) => `the file is not UTF-8: read as ${p.encoding}; if letters look wrong, name the encoding with --encoding`,
+  'file.xlsxAsCsv': () => 'this is an Excel workbook (.xlsx) with another name: read as a workbook',
+  'xlsx.unreadable': (p) => `cannot read the workbook: ${p.detail}`,
+  'xlsx.noSheet': (p) => `no sheet ${q(p.sheet)}; the sheets are: ${p.sheets}`,
+  'map.unknownCriterion': (p) => `${q(p.id)} is no criterion id, answer field or "ignore"${hint(p)}`,
+  'csv.noCriteria': () => 'no column matches a criterion: name the question columns in a --map file (village init --format map), or check --criteria',
+  'ans.badScoreText': (p) => `${q(p.value)} is not a score on ${p.min}–${p.max}, a scale label or n/a (3.5 is not 3)`,
+  'ans.badDateText': (p) => `${q(p.date)} is not a date (YYYY-MM-DD or DD.MM.YYYY)`,
 } satisfies Record<string, Msg>;
 
 /** Fixed labels: report headings, table headers, prompts. */
@@ -534,6 +555,21 @@ export const labels = {
   'ov.errors': 'Errors',
   'ov.first': 'First problem',
   'ov.none': 'None.',
+  // #12 survey exports in
+  'intake.rows': '{file}: {rows} row(s), {read} read',
+  'intake.rejected': '{count} rejected',
+  'intake.incomplete': '{count} incomplete left out',
+  'intake.cellsDropped': '{count} cell(s) dropped',
+  'intake.columnsIgnored': '{count} column(s) ignored ({names})',
+  'intake.encoding': 'read as {encoding}',
+  'intake.sheet': 'sheet {sheet}',
+  'map.intro': 'How "village score --map FILE" reads a survey export whose columns or answer codes the kit cannot guess. Keep it next to your form and reuse it every year.',
+  'map.columns': 'columns: a header exactly as in the export -> village, respondent, date, municipality, lag, ignore, or a criterion id (listed at the end). Columns the kit knows need no line.',
+  'map.values': 'values: a cell text -> a score from {min} to {max}, or n/a (e.g. LimeSurvey answer codes). Not shifted by offset.',
+  'map.offset': 'offset: added to every numeric score cell. Answers coded {from}–{to} (LimeSurvey\'s 5-point choice, a Google Forms linear scale) on the scale {min}–{max}: -1.',
+  'map.criteria': 'The criteria ids and their questions:',
+  'map.fromKnown': 'recognised: no line needed',
+  'map.fromUnknown': 'set village, respondent, date, municipality, lag or a criterion id, or keep ignore',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

@@ -2,6 +2,7 @@ import type { Params } from '../core/diagnostic.js';
 import type { Labels, Messages } from './en.js';
 
 const q = (v: unknown): string => `“${String(v)}”`;
+const sh = (v: unknown): string => `'${String(v).replace(/'/g, `'\\''`)}'`;
 const hint = (p: Params): string => (p.suggestion ? ` (varbūt domāts ${q(p.suggestion)}?)` : '');
 
 const NOUNS: Record<string, string> = {
@@ -29,12 +30,12 @@ export const messages: Messages = {
   'file.unreadable': (p) => `failu nevar nolasīt: ${p.reason}`,
   'file.tooLarge': (p) => `fails ir ${p.size} baitu liels, vairāk par ierobežojumu ${p.limit}; sadaliet to mazākos failos`,
   'file.empty': () => 'fails ir tukšs',
-  'file.notUtf8': () => 'fails nav UTF-8 teksts; saglabājiet to redaktorā vai izklājlapā kā “UTF-8”',
-  'file.binary': () => 'šis izskatās pēc binārā faila, nevis teksta (.xlsx? eksportējiet to kā CSV)',
+  'file.notUtf8': () => 'fails nav UTF-8 teksts; saglabājiet to izklājlapā kā “CSV UTF-8” vai norādiet tā kodējumu, piem., --encoding windows-1257',
+  'file.binary': () => 'šis izskatās pēc binārā faila, nevis teksta',
   'file.unknownKind': (p) =>
     `nezināms faila veids ${q(p.value)}: laukam “schema” jābūt “village-kit/criteria@1” vai “village-kit/answers@1”`,
   'file.noKind': () => 'nav lauka “schema”: pievienojiet “schema: village-kit/criteria@1” vai “schema: village-kit/answers@1”',
-  'file.noInputs': (p) => `mapē ${q(p.path)} nav .yaml, .yml vai .csv failu`,
+  'file.noInputs': (p) => `mapē ${q(p.path)} nav .yaml, .yml, .csv, .tsv vai .xlsx failu`,
   'file.unsupported': () => 'nav YAML vai CSV fails (gaidīts .yaml, .yml vai .csv)',
   'yaml.syntax': (p) => `YAML sintakses kļūda: ${p.detail}`,
   'yaml.duplicateKey': (p) => `atslēga ${q(p.key)} atkārtojas: katra atslēga drīkst būt tikai vienreiz`,
@@ -92,7 +93,7 @@ export const messages: Messages = {
   'csv.rowTooLong': (p) => `rinda ir garāka par ${p.limit} rakstzīmēm: vai kāda pēdiņa (") nav aizvērta?`,
   'csv.noVillageColumn': () => 'nav kolonnas “village”: pievienojiet kolonnu “ciems” (vai “village”)',
   'csv.unknownColumn': (p) =>
-    `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${q(p.column)}`,
+    `kolonna ${p.index} ${q(p.column)} neatbilst nevienam kritērija id, jautājumam vai nosaukumam${hint(p)}; pārdēvējiet to vai norādiet --ignore-column ${sh(p.column)}`,
   'csv.manyUnknown': (p) =>
     `vēl ${p.count} kolonnas neatbilst nevienam kritērijam: vai šis CSV ir šiem kritērijiem (--criteria) un vai tas sadalīts pie pareizā atdalītāja?`,
   'csv.ambiguousColumn': (p) => `kolonna ${p.index} ${q(p.column)} atbilst vairākiem kritērijiem: ${p.ids}`,
@@ -167,6 +168,26 @@ export const messages: Messages = {
   'out.existMany': (p) => `mapē ${q(p.dir)} jau ir faili (${p.count}: ${p.first}, …); nekas netika ierakstīts: pievienojiet --force, lai tos aizstātu`,
   'out.stale': () => 'ciema plāns, kura nav šajā atbilžu kopumā: saglabāts; izdzēsiet to, ja tas ir novecojis',
   'usage.xlsxToTerminal': () => 'xlsx failu neizvada terminālī: novirziet to failā, piemēram, > kopsavilkums.xlsx',
+  // #12 survey exports in
+  'csv.nearMatch': (p) => `kolonna ${p.letter} ${q(p.column)} tiek nolasīta kā ${p.id} (gandrīz sakrīt ar jautājumu); pārdēvējiet to, lai šī piezīme pazustu`,
+  'csv.cellDropped': (p) =>
+    `kolonna ${p.letter} (${p.id}): ${q(p.value)} nav vērtējums skalā ${p.min}–${p.max}, skalas nosaukums vai n/a; šī atbilde izlaista, pārējā rinda paturēta`,
+  'csv.unknownScoreColumn': (p) =>
+    `kolonnā ${p.letter} ${q(p.column)} ir vērtējumi, bet tā neatbilst nevienam kritērijam${hint(p)}; norādiet to --map failā (columns:) vai pārdēvējiet, vai norādiet --ignore-column ${sh(p.column)}`,
+  'csv.ignoredColumns': (p) => `netiek ņemtas vērā kolonnas bez vērtējumiem (${p.count}): ${p.names}`,
+  'csv.incomplete': (p) => `izlaistas nepabeigtas vai tukšas atbildes: ${p.count} (nav iesniegšanas datuma vai nav atbilžu)`,
+  'csv.scaleShifted': (p) =>
+    `vērtējumi ir ${p.low}–${p.high}, nekad ${p.min}: atbildes, iespējams, kodētas par vienu soli augstāk nekā skala ${p.min}–${p.max}; ja tā, nolasiet tās ar --map failu, kurā ir “offset: ${p.offset}”`,
+  'csv.moreLikeThis': (p) => `… un vēl ${p.count} līdzīgas šajā failā`,
+  'csv.linesNotRead': (p) => `rindas no šīs līdz faila beigām netiek nolasītas: ${p.count}`,
+  'file.encodingAssumed': (p) => `fails nav UTF-8: nolasīts kā ${p.encoding}; ja burti izskatās nepareizi, norādiet kodējumu ar --encoding`,
+  'file.xlsxAsCsv': () => 'šī ir Excel darbgrāmata (.xlsx) ar citu nosaukumu: nolasīta kā darbgrāmata',
+  'xlsx.unreadable': (p) => `nevar nolasīt darbgrāmatu: ${p.detail}`,
+  'xlsx.noSheet': (p) => `nav lapas ${q(p.sheet)}; lapas ir: ${p.sheets}`,
+  'map.unknownCriterion': (p) => `${q(p.id)} nav ne kritērija id, ne atbilžu lauks, ne “ignore”${hint(p)}`,
+  'csv.noCriteria': () => 'neviena kolonna neatbilst kritērijam: norādiet jautājumu kolonnas --map failā (village init --format map) vai pārbaudiet --criteria',
+  'ans.badScoreText': (p) => `${q(p.value)} nav vērtējums skalā ${p.min}–${p.max}, skalas nosaukums vai n/a (3,5 nav 3)`,
+  'ans.badDateText': (p) => `${q(p.date)} nav datums (GGGG-MM-DD vai DD.MM.GGGG)`,
 };
 
 export const labels: Labels = {
@@ -524,4 +545,19 @@ export const labels: Labels = {
   'ov.errors': 'Kļūdas',
   'ov.first': 'Pirmā problēma',
   'ov.none': 'Nav.',
+  // #12 survey exports in
+  'intake.rows': '{file}: rindas {rows}, nolasītas {read}',
+  'intake.rejected': 'noraidītas {count}',
+  'intake.incomplete': 'izlaistas nepabeigtas {count}',
+  'intake.cellsDropped': 'izlaistas šūnas {count}',
+  'intake.columnsIgnored': 'neņemtas vērā kolonnas {count} ({names})',
+  'intake.encoding': 'nolasīts kā {encoding}',
+  'intake.sheet': 'lapa {sheet}',
+  'map.intro': 'Kā “village score --map FAILS” nolasa aptaujas eksportu, kura kolonnas vai atbilžu kodus rīks nevar uzminēt. Glabājiet to blakus savai anketai un izmantojiet katru gadu.',
+  'map.columns': 'columns: virsraksts tieši tāds kā eksportā -> village (ciems), respondent, date, municipality, lag, ignore vai kritērija id (saraksts beigās). Kolonnām, ko rīks pazīst, rinda nav vajadzīga.',
+  'map.values': 'values: šūnas teksts -> vērtējums no {min} līdz {max} vai n/a (piem., LimeSurvey atbilžu kodi). Nobīde (offset) tiem netiek pieskaitīta.',
+  'map.offset': 'offset: pieskaitāms katram skaitliskajam vērtējumam. Atbildes ar kodiem {from}–{to} (LimeSurvey 5 punktu izvēle, Google Forms lineārā skala) skalā {min}–{max}: -1.',
+  'map.criteria': 'Kritēriju id un to jautājumi:',
+  'map.fromKnown': 'atpazīta: rinda nav vajadzīga',
+  'map.fromUnknown': 'norādiet village, respondent, date, municipality, lag vai kritērija id, vai atstājiet ignore',
 };

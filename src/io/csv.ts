@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
-import { parse, type Parser } from 'csv-parse';
 import { TextDecoder } from 'node:util';
-import type { Response } from '../core/answers.js';
-import { mapHeader, rowToResponse, type Column } from '../core/csv-map.js';
+import { parse, type Parser } from 'csv-parse';
+import { recognisedColumns } from '../core/csv-map.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
-import { fsError } from './read.js';
+import type { Intake } from '../core/intake.js';
+import { firstInvalidUtf8, fsError } from './read.js';
 
 /** A row longer than this is refused (an unclosed quote would otherwise swallow the file). */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -56,122 +57,320 @@ export function sniffSeparator(text: string): Separator {
   return best;
 }
 
-export interface CsvLoad {
-  responses: Response[];
-  diagnostics: Diagnostic[];
-  rows: number;
-  rejectedRows: number;
+/** The fields of the first record of `text` split at `sep` (quotes respected, bounded to 64 KiB). */
+export function firstRecord(text: string, sep: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  const end = Math.min(text.length, 65_536);
+  for (let i = 0; i < end; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') {
+      if (quoted && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (!quoted && ch === sep) {
+      fields.push(field);
+      field = '';
+    } else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (fields.length > 0 || field.trim() !== '') break;
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
 }
 
-const place = (d: Diagnostic, file: string, line: number): Diagnostic => ({ ...d, file, line, column: d.column ?? 1 });
+/**
+ * The separator of a table: the one whose header names the most known columns (the kit's own
+ * `;` template has more commas than semicolons in its question texts); when none names two,
+ * `sniffSeparator`'s steady field count.
+ */
+export function chooseSeparator(text: string, fw: Framework): Separator {
+  let best: Separator | null = null;
+  let bestCount = 1;
+  for (const sep of SEPARATORS) {
+    if (!text.slice(0, 65_536).includes(sep)) continue;
+    const n = recognisedColumns(firstRecord(text, sep), fw);
+    if (n > bestCount) [best, bestCount] = [sep, n];
+  }
+  return best ?? sniffSeparator(text);
+}
+
+/** Text encodings by the names people type (Excel's "Windows-1257", cp1257, latin1…). */
+export function encodingName(name: string): string | undefined {
+  const n = name.trim().toLowerCase().replace(/^cp-?/, 'windows-').replace(/_/g, '-');
+  const alias: Record<string, string> = { utf8: 'utf-8', 'utf-16': 'utf-16le', utf16: 'utf-16le', utf16le: 'utf-16le', latin1: 'windows-1252', baltic: 'windows-1257' };
+  const wanted = alias[n] ?? n;
+  try {
+    return new TextDecoder(wanted).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+const LATVIAN = 'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽäöüõéóÄÖÜÕÉÓ';
 
 /**
- * Streams a CSV of answers (one row per respondent): UTF-8 with or without BOM, or UTF-16 with a
- * BOM; `,` `;` or tab, detected. Rows are mapped as docs/formats.md says; a bad row is reported with
- * its line and column and the other rows go on. A header error rejects the file.
+ * Windows-1257 (Excel's "CSV (Comma delimited)" in a Baltic locale) when most bytes above 0x7f
+ * read as Latvian (or shared) letters in it, else Windows-1252.
  */
-export async function loadCsv(file: string, fw: Framework, ignore: readonly string[] = []): Promise<CsvLoad> {
-  const out: CsvLoad = { responses: [], diagnostics: [], rows: 0, rejectedRows: 0 };
+export function guessSingleByte(sample: Uint8Array): 'windows-1257' | 'windows-1252' {
+  const text = new TextDecoder('windows-1257').decode(sample);
+  let high = 0;
+  let latvian = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    high++;
+    if (LATVIAN.includes(ch)) latvian++;
+  }
+  return high > 0 && latvian / high >= 0.8 ? 'windows-1257' : 'windows-1252';
+}
+
+/** Where the longest prefix of `buf` ends that holds no cut-off UTF-8 character. */
+function completeUtf8(buf: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back] ?? 0;
+    if ((b & 0xc0) === 0x80) continue;
+    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return len > back ? buf.length - back : buf.length;
+  }
+  return buf.length;
+}
+
+export interface CsvRead {
+  /** the encoding read, or null when the file could not be read */
+  encoding: string | null;
+  /** a zip (an .xlsx renamed .csv): the caller reads it as a workbook */
+  zip: boolean;
+}
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+/** Thrown inside a read when the bytes are not UTF-8 and no encoding was given: read again in this one. */
+class Restart extends Error {
+  constructor(readonly encoding: string) {
+    super(`restart as ${encoding}`);
+  }
+}
+
+/**
+ * Streams a CSV of answers into an Intake, row by row: UTF-8 with or without BOM, UTF-16 with a
+ * BOM, or (when the bytes are not UTF-8) Windows-1257/1252 with a warning; `--encoding` forces
+ * one. `,` `;` or tab, chosen from the header (a `sep=;` first line wins). A bad byte is reported
+ * at its line and column; an unclosed quote at the line it opens, with the lines it swallowed
+ * counted as rejected rows.
+ */
+export async function readCsv(file: string, fw: Framework, intake: () => Intake, forced?: string): Promise<{ read: CsvRead; intake: Intake | null; diagnostics: Diagnostic[] }> {
   try {
     if ((await stat(file)).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
   } catch (e) {
-    out.diagnostics.push(place(fsError(e), file, 1));
-    return out;
+    return { read: { encoding: null, zip: false }, intake: null, diagnostics: [{ ...fsError(e), file, line: 1, column: 1 }] };
   }
+  let encoding = forced;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const into = intake();
+    try {
+      const result = await readOnce(file, fw, into, encoding, encoding !== undefined || attempt > 0);
+      // Not UTF-8 and not forced: say which encoding was taken, so a wrong guess can be overruled.
+      if (attempt > 0 && encoding) result.diagnostics.unshift({ ...warning('file.encodingAssumed', { encoding }), file, line: 1, column: 1 });
+      return { ...result, intake: into };
+    } catch (e) {
+      if (!(e instanceof Restart)) throw e;
+      encoding = e.encoding;
+    }
+  }
+  throw new Error('unreachable: the encoding fallback runs once');
+}
 
-  // Filled by the parser's callbacks: an object, so the compiler does not assume it stays empty.
-  const header: { columns: Column[] | null; failed: boolean } = { columns: null, failed: false };
+async function readOnce(
+  file: string,
+  fw: Framework,
+  intake: Intake,
+  forced: string | undefined,
+  noFallback: boolean,
+): Promise<{ read: CsvRead; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const at = (d: Diagnostic, p: Position): Diagnostic => ({ ...d, file, line: p.line, column: p.column });
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  let encoding: string | null = null;
   let decoder: TextDecoder | null = null;
-  let parser: Parser | null = null;
-  let line = 1;
-
+  let carry: Uint8Array = new Uint8Array(0);
+  const pos: Position = { line: 1, column: 1 };
+  let headerOffset = 0;
   // Empty lines come through as records too, so every record starts on the line after the last one ended.
   let nextLine = 1;
-  const onRecord = (record: string[]): void => {
-    const startLine = nextLine;
+  // Set by the parser's callbacks: an object, so the compiler does not assume they stay empty.
+  const st: { parser: Parser | null; error: Diagnostic | null; brokenAt: number; failed: boolean } = { parser: null, error: null, brokenAt: 0, failed: false };
+
+  const onRecord = (record: string[]): null => {
+    const startLine = nextLine + headerOffset;
     nextLine++;
     for (const c of record) if (c.includes('\n')) nextLine += c.split('\n').length - 1;
-    if (record.every((c) => c.trim() === '')) return;
-    if (!header.columns) {
-      const mapped = mapHeader(record, fw, ignore);
-      out.diagnostics.push(...mapped.diagnostics.map((d) => place(d, file, startLine)));
-      header.failed = mapped.diagnostics.some((d) => d.severity === 'error');
-      header.columns = mapped.columns;
-      return;
-    }
-    out.rows++;
-    if (header.failed) {
-      out.rejectedRows++;
-      return;
-    }
-    const { response, diagnostics } = rowToResponse(record, header.columns, fw, `${file}:${startLine}`);
-    out.diagnostics.push(...diagnostics.map((d) => place(d, file, startLine)));
-    if (response) out.responses.push(response);
-    else out.rejectedRows++;
+    if (record.every((c) => c.trim() === '')) return null;
+    if (!intake.hasHeader) intake.header(record, startLine);
+    else intake.row(record, startLine);
+    return null;
   };
 
-  const failure: { first: Diagnostic | null } = { first: null };
-  await new Promise<void>((resolve) => {
-    const stream = createReadStream(file);
-    const fail = (d: Diagnostic): void => {
-      failure.first ??= d;
-      stream.destroy();
-      resolve();
-    };
-    const start = (text: string): Parser => {
-      const p = parse({ delimiter: sniffSeparator(text), relax_column_count: true, relax_quotes: true, max_record_size: MAX_RECORD_CHARS });
-      p.on('readable', () => {
-        let record: string[] | null;
-        while ((record = p.read() as string[] | null) !== null) onRecord(record);
-      });
-      p.on('error', (e) => {
-        const err = e as Error & { lines?: number; code?: string };
-        const d =
-          err.code === 'CSV_QUOTE_NOT_CLOSED'
-            ? error('csv.unclosedQuote')
-            : err.code === 'CSV_MAX_RECORD_SIZE'
-              ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
-              : error('csv.parse', { detail: err.message });
-        fail({ ...d, file, line: err.lines ?? line, column: 1 });
-      });
-      p.on('end', () => resolve());
-      return p;
-    };
-    stream.on('error', (e) => fail(place(fsError(e), file, 1)));
-    stream.on('data', (data: Buffer | string) => {
-      const chunk = typeof data === 'string' ? Buffer.from(data) : data;
-      if (!decoder) {
-        const encoding = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
-        decoder = new TextDecoder(encoding, { fatal: true });
-      }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        fail({ ...error('file.notUtf8'), file, line, column: 1 });
-        return;
-      }
-      if (text.includes('\u0000')) {
-        fail({ ...error('file.binary'), file, line: 1, column: 1 });
-        return;
-      }
-      line += text.match(/\n/g)?.length ?? 0;
-      parser ??= start(text);
-      parser.write(text);
+  const advance = (text: string): void => {
+    const last = text.lastIndexOf('\n');
+    if (last < 0) {
+      pos.column += text.length;
+      return;
+    }
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    pos.line += n;
+    pos.column = text.length - last;
+  };
+
+  const start = (text: string): string => {
+    let body = text;
+    let sep: Separator | undefined;
+    const hint = /^sep=(.)\r?\n/i.exec(body);
+    if (hint) {
+      const s = hint[1] === '\t' ? '\t' : hint[1];
+      if (s === ',' || s === ';' || s === '\t') sep = s;
+      body = body.slice(hint[0].length);
+      headerOffset = 1;
+    }
+    const parser = parse({
+      delimiter: sep ?? chooseSeparator(body, fw),
+      relax_column_count: true,
+      relax_quotes: true,
+      // Mixed line ends (a header from one tool, rows from another) must not fuse rows into one record.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      max_record_size: MAX_RECORD_CHARS,
+      on_record: onRecord,
     });
-    stream.on('end', () => {
-      if (!parser) {
-        fail({ ...error('file.empty'), file, line: 1, column: 1 });
+    parser.resume();
+    parser.on('error', (e) => {
+      const err = e as Error & { code?: string };
+      const d =
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? error('csv.unclosedQuote')
+          : err.code === 'CSV_MAX_RECORD_SIZE'
+            ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
+            : error('csv.parse', { detail: err.message });
+      st.brokenAt = nextLine + headerOffset;
+      st.error ??= at(d, { line: st.brokenAt, column: 1 });
+    });
+    st.parser = parser;
+    return body;
+  };
+
+  const feed = async (text: string): Promise<void> => {
+    if (text === '') return;
+    if (text.includes('\u0000')) {
+      diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
+      st.failed = true;
+      return;
+    }
+    if (st.parser === null) {
+      const body = start(text);
+      advance(text);
+      await write(body);
+      return;
+    }
+    advance(text);
+    await write(text);
+  };
+
+  const write = (text: string): Promise<void> =>
+    new Promise((resolve) => {
+      const p = st.parser;
+      if (!p || st.error || text === '') {
+        resolve();
         return;
       }
-      parser.end();
+      p.write(text, () => resolve());
     });
-  });
-  if (failure.first) {
-    out.diagnostics.push(failure.first);
-    return out;
+
+  try {
+    for await (const data of stream) {
+      if (st.failed) break;
+      let chunk: Uint8Array = data as Buffer;
+      if (encoding === null) {
+        if (chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
+          stream.destroy();
+          return { read: { encoding: null, zip: true }, diagnostics };
+        }
+        if (chunk[0] === 0xff && chunk[1] === 0xfe) encoding = 'utf-16le';
+        else if (chunk[0] === 0xfe && chunk[1] === 0xff) encoding = 'utf-16be';
+        else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+          encoding = 'utf-8';
+          chunk = chunk.subarray(3);
+        } else encoding = forced ?? 'utf-8';
+        if (forced && forced !== encoding && !(forced.startsWith('utf-16') && encoding.startsWith('utf-16'))) encoding = forced;
+        if (encoding !== 'utf-8') decoder = new TextDecoder(encoding);
+      }
+      if (decoder) {
+        await feed(decoder.decode(chunk, { stream: true }));
+        continue;
+      }
+      if (chunk.includes(0)) {
+        diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
+        st.failed = true;
+        break;
+      }
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeUtf8(buf);
+      const body = buf.subarray(0, cut);
+      carry = buf.subarray(cut);
+      if (!isUtf8(body)) {
+        if (!noFallback) {
+          stream.destroy();
+          throw new Restart(guessSingleByte(body));
+        }
+        const p = firstInvalidUtf8(body);
+        diagnostics.push(at(error('file.notUtf8', { line: pos.line, encoding: 'utf-8' }), { line: pos.line + p.line - 1, column: p.line === 1 ? pos.column + p.column - 1 : p.column }));
+        st.failed = true;
+        break;
+      }
+      await feed(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+    }
+  } catch (e) {
+    if (e instanceof Restart) throw e;
+    diagnostics.push(at(fsError(e), { line: 1, column: 1 }));
+    st.failed = true;
   }
-  if (!header.columns) out.diagnostics.push({ ...error('file.empty'), file, line: 1, column: 1 });
-  else if (out.rows === 0 && !header.failed) out.diagnostics.push({ ...warning('csv.noRows'), file, line: 2, column: 1 });
-  return out;
+  if (!st.failed && carry.length > 0) {
+    if (!noFallback) throw new Restart(guessSingleByte(carry));
+    diagnostics.push(at(error('file.notUtf8', { encoding: 'utf-8' }), pos));
+    st.failed = true;
+  }
+  if (!st.failed && decoder) await feed(decoder.decode());
+  const p = st.parser;
+  if (!st.failed && p) {
+    await new Promise<void>((resolve) => {
+      if (st.error) {
+        resolve();
+        return;
+      }
+      p.once('end', resolve);
+      p.once('error', () => resolve());
+      p.end();
+    });
+  }
+  if (!st.failed && !p) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
+  if (st.error) {
+    diagnostics.push(st.error);
+    // The broken record and every line after it are not read: count them, so the summary adds up.
+    const lines = pos.line - (pos.column === 1 ? 1 : 0);
+    const notRead = Math.max(0, lines - st.brokenAt + 1);
+    if (notRead > 0) {
+      intake.summary.rejected += notRead;
+      intake.summary.rows += notRead;
+      diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: st.brokenAt, column: 1 }));
+    }
+  } else if (!st.failed && p && !intake.hasHeader) {
+    diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
+  }
+  if (st.failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
+  if (!st.failed) intake.finish();
+  return { read: { encoding, zip: false }, diagnostics };
 }

@@ -5,7 +5,7 @@ import { append } from '../core/limits.js';
 import { fsError } from './read.js';
 
 export const YAML_EXTS = ['.yaml', '.yml'] as const;
-export const INPUT_EXTS = [...YAML_EXTS, '.csv'] as const;
+export const INPUT_EXTS = [...YAML_EXTS, '.csv', '.tsv', '.xlsx'] as const;
 
 const wanted = (file: string, exts: readonly string[]): boolean => exts.includes(extname(file).toLowerCase());
 const at = (d: Diagnostic, file: string): Diagnostic => ({ ...d, file, line: 1, column: 1 });

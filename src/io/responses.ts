@@ -4,7 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
-import { loadCsv } from './csv.js';
+import { Intake, DEFAULT_INTAKE, type HeaderReport, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
+import { warning } from '../core/diagnostic.js';
+import { readCsv } from './csv.js';
 import { loadResponse, type Loaded } from './load.js';
 import { append, capDiagnostics } from '../core/limits.js';
 
@@ -15,9 +17,68 @@ export interface ResponsesLoad {
   inputs: number;
   /** Inputs rejected: YAML files or CSV rows (or whole CSV files whose header is wrong). */
   rejected: number;
+  /** One summary per table (CSV or xlsx) read, in input order. */
+  tables: IntakeSummary[];
 }
 
-export const isCsv = (file: string): boolean => ['.csv', '.tsv', '.txt'].includes(extname(file).toLowerCase());
+export const isXlsx = (file: string): boolean => extname(file).toLowerCase() === '.xlsx';
+/** A table of answers (one row per respondent): CSV, TSV, Excel's "Unicode Text" .txt, or .xlsx. */
+export const isCsv = (file: string): boolean => ['.csv', '.tsv', '.txt', '.xlsx'].includes(extname(file).toLowerCase());
+
+/** How tables are read: the intake rules plus `--encoding` and `--sheet`. */
+export interface TableOptions extends IntakeOptions {
+  encoding?: string | undefined;
+  sheet?: string | undefined;
+}
+
+/**
+ * Reads one table of answers (CSV or xlsx; an .xlsx renamed .csv is read as a workbook, with a
+ * warning), giving each response to `sink` as its row is read. Diagnostics are positioned.
+ */
+export async function loadTable(
+  file: string,
+  fw: Framework,
+  opts: TableOptions,
+  sink: (r: Response) => void,
+): Promise<{ diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] }> {
+  // Responses of a file reach the sink only when the file is done: a restart (another encoding) discards them.
+  let kept: Response[] = [];
+  const make = (): Intake => {
+    kept = [];
+    return new Intake(fw, file, opts, (r) => kept.push(r));
+  };
+  const finish = (intake: Intake, diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] } => {
+    for (const r of kept) sink(r);
+    kept = [];
+    const all = intake.diagnostics;
+    for (const d of diagnostics) all.push(d);
+    for (const d of diagnostics) {
+      if (d.severity === 'error') intake.summary.errors++;
+      else intake.summary.warnings++;
+    }
+    return { diagnostics: all, summary: intake.summary, headers: intake.headers() };
+  };
+  if (isXlsx(file)) {
+    const { readXlsx } = await import('./xlsx.js');
+    const intake = make();
+    const read = await readXlsx(file, intake, opts.sheet);
+    intake.summary.sheet = read.sheet;
+    if (hasErrors(read.diagnostics) && !intake.hasHeader) intake.summary.rejected = 1;
+    return finish(intake, read.diagnostics);
+  }
+  const csv = await readCsv(file, fw, make, opts.encoding);
+  if (csv.read.zip) {
+    const { readXlsx } = await import('./xlsx.js');
+    const intake = make();
+    const read = await readXlsx(file, intake, opts.sheet);
+    intake.summary.sheet = read.sheet;
+    return finish(intake, [{ ...warning('file.xlsxAsCsv'), file, line: 1, column: 1 }, ...read.diagnostics]);
+  }
+  const intake = csv.intake ?? make();
+  intake.summary.encoding = csv.read.encoding;
+  if (hasErrors(csv.diagnostics) && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
+  return finish(intake, csv.diagnostics);
+}
 
 /** Below this many YAML files a helper thread costs more (its start-up) than it saves. */
 const PARALLEL_MIN_FILES = 800;
@@ -57,9 +118,15 @@ async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: ()
 export async function loadResponses(
   files: readonly string[],
   fw: Framework,
-  opts: { ignoreColumns?: readonly string[]; onFile?: () => void; /** VILLAGE_THREADS: how many threads read YAML files. */ threads?: number | undefined } = {},
+  opts: {
+    ignoreColumns?: readonly string[];
+    tables?: Partial<TableOptions>;
+    onFile?: () => void;
+    /** VILLAGE_THREADS: how many threads read YAML files. */ threads?: number | undefined;
+  } = {},
 ): Promise<ResponsesLoad> {
-  const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0 };
+  const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0, tables: [] };
+  const tableOptions: TableOptions = { ...DEFAULT_INTAKE, ...opts.tables, ignore: [...(opts.tables?.ignore ?? []), ...(opts.ignoreColumns ?? [])] };
   const onFile = opts.onFile ?? (() => undefined);
   // YAML files first (in parallel when there are many), then everything in input order.
   const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile, opts.threads);
@@ -73,11 +140,12 @@ export async function loadResponses(
       else out.rejected++;
       continue;
     }
-    const csv = await loadCsv(file, fw, opts.ignoreColumns);
-    append(out.responses, csv.responses);
-    append(out.diagnostics, capDiagnostics(csv.diagnostics));
-    out.inputs += Math.max(csv.rows, 1);
-    out.rejected += csv.rows === 0 ? (hasErrors(csv.diagnostics) ? 1 : 0) : csv.rejectedRows;
+    // Rows go straight into the list (no spread: a file may hold a hundred thousand of them).
+    const table = await loadTable(file, fw, tableOptions, (r) => out.responses.push(r));
+    append(out.diagnostics, capDiagnostics(table.diagnostics));
+    out.tables.push(table.summary);
+    out.inputs += Math.max(table.summary.rows, 1);
+    out.rejected += table.summary.rejected;
     onFile();
   }
   return out;

@@ -1,5 +1,6 @@
 import type { RuleCheck } from '../core/classify.js';
 import type { VillageResult } from '../core/evaluate.js';
+import type { IntakeSummary } from '../core/intake.js';
 import type { CriterionScore } from '../core/scoring.js';
 import { round1, round1OrNull as r1, round2 as r2 } from '../core/round.js';
 import type { PlainDiagnostic } from './diagnostics.js';
@@ -69,7 +70,12 @@ export function jsonResult(r: VillageResult): JsonResult {
  * The JSON document of `village score`, produced piece by piece so that ten thousand villages
  * never sit in memory as one string. The text is the same as JSON.stringify(doc, null, 2).
  */
-export function* jsonChunks(results: Iterable<VillageResult>, errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): Generator<string> {
+export function* jsonChunks(
+  results: Iterable<VillageResult>,
+  errors: PlainDiagnostic[],
+  warnings: PlainDiagnostic[],
+  inputs: readonly IntakeSummary[] = [],
+): Generator<string> {
   // Stringified inside the same wrapper, a result gets the indentation it has in the whole document.
   const PREFIX = '{\n  "results": [\n    '.length;
   const SUFFIX = '\n  ]\n}'.length;
@@ -82,8 +88,38 @@ export function* jsonChunks(results: Iterable<VillageResult>, errors: PlainDiagn
   }
   yield first ? '],\n' : '\n  ],\n';
   const list = (xs: PlainDiagnostic[]) => JSON.stringify(xs.map(({ severity: _s, ...x }) => x), null, 2).replace(/\n/g, '\n  ');
-  yield `  "errors": ${list(errors)},\n  "warnings": ${list(warnings)}\n}\n`;
+  const tables = JSON.stringify(inputs.map(jsonInput), null, 2).replace(/\n/g, '\n  ');
+  yield `  "inputs": ${tables},\n  "errors": ${list(errors)},\n  "warnings": ${list(warnings)}\n}\n`;
 }
+
+/** One table's intake summary as `inputs[]` of `village score --format json` (docs/formats.md). */
+export interface JsonInput {
+  file: string;
+  rows: number;
+  read: number;
+  rejected: number;
+  incomplete: number;
+  cells_dropped: number;
+  columns_ignored: string[];
+  encoding: string | null;
+  sheet: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export const jsonInput = (s: IntakeSummary): JsonInput => ({
+  file: s.file,
+  rows: s.rows,
+  read: s.read,
+  rejected: s.rejected,
+  incomplete: s.incomplete,
+  cells_dropped: s.cellsDropped,
+  columns_ignored: s.columnsIgnored,
+  encoding: s.encoding,
+  sheet: s.sheet,
+  errors: s.errors,
+  warnings: s.warnings,
+});
 
 export const jsonDocument = (results: VillageResult[], errors: PlainDiagnostic[], warnings: PlainDiagnostic[]): string =>
   [...jsonChunks(results, errors, warnings)].join('');

@@ -10,8 +10,9 @@ import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
 export const FULL_ID_PATTERN = '^[a-z0-9-]+\\.[a-z0-9-]+$';
 export const NOT_APPLICABLE = 'n/a';
 
+// Text is read like a CSV cell (docs/formats.md 2.1): "3", a scale label, the rubric text, N/A, nezinu.
 const score = {
-  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }],
+  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }, { type: 'string', minLength: 1, pattern: '\\S' }],
 } as const;
 
 const answer = {
@@ -60,7 +61,10 @@ export const answersSchema = {
     municipality: { ...optionalText, description: 'The municipality of the village.' },
     lag: { ...optionalText, description: 'The LEADER local action group (LAG).' },
     respondent: { ...optionalText, description: 'Who answered (a person, or a facilitated session).' },
-    date: { anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'null' }], description: 'When, as YYYY-MM-DD.' },
+    date: {
+      anyOf: [{ type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, { type: 'string', pattern: '^[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}\\.?$' }, { type: 'null' }],
+      description: 'When, as YYYY-MM-DD (or DD.MM.YYYY).',
+    },
     language: { anyOf: [{ type: 'string', pattern: LANG_PATTERN }, { type: 'null' }], description: 'The language the answers were given in (and of the report), e.g. "lv".' },
     sessions: { anyOf: [{ type: 'array', items: sessionEntry }, { type: 'null' }], description: 'The assess sessions that wrote this file: date, start and end time, facilitators, people present.' },
     answers: {

@@ -65,7 +65,7 @@ interface Doc {
 
 async function score(file: string): Promise<Doc> {
   const r = await run(['score', tmp.path(file), '--format', 'json', '--lang', 'en']);
-  expect(r.stderr).toBe('3 village(s) from 4 answer set(s) (files and CSV rows)\n');
+  expect(r.stderr).toMatch(/^\S+: 4 row\(s\), 4 read(; read as utf-16[lb]e)?\n3 village\(s\) from 4 answer set\(s\) \(files and CSV rows\)\n$/);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Doc;
 }
@@ -122,7 +122,12 @@ describe('CSV answers in every encoding a spreadsheet saves', () => {
   });
 
   it('gives the same JSON for every encoding, apart from the file names', async () => {
-    const docs = await Promise.all(Object.keys(FILES).map(async (f) => JSON.stringify(await score(f)).split(tmp.path(f)).join('FILE')));
+    const docs = await Promise.all(
+      Object.keys(FILES).map(async (f) => {
+        const { inputs: _inputs, ...doc } = (await score(f)) as Doc & { inputs: unknown };
+        return JSON.stringify(doc).split(tmp.path(f)).join('FILE');
+      }),
+    );
     for (const d of docs) expect(d).toBe(docs[0]);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/core/framework.js';
+import { parseCell } from '../../src/core/csv-map.js';
 import { kindOf, loadFramework, loadResponse, readYaml, responseFrom } from '../../src/io/load.js';
 import { readText } from '../../src/io/read.js';
 import { ROOT, noStack, tempDir } from '../helpers/cli.js';
@@ -103,14 +104,20 @@ function csvCase(r: ReturnType<typeof rng>): string {
   return text;
 }
 
-/** What the reference YAML 1.2 reading says the accepted file's village and scores are. */
-function referenceMeaning(text: string): { village: string; scores: Map<string, unknown> } | undefined {
+/**
+ * What the reference YAML 1.2 reading says the accepted file's village and scores are. A score
+ * written as text ("3", "N/A", "3<NBSP>") is read through the documented answer vocabulary, the
+ * same for YAML and CSV (docs/formats.md 3.3).
+ */
+function referenceMeaning(text: string, fw: Framework): { village: string; scores: Map<string, unknown> } | undefined {
   const doc = parseDocument(text, { uniqueKeys: true, version: '1.2' });
   if (doc.errors.length > 0) return undefined;
   const data = doc.toJS({ maxAliasCount: 101 }) as { village?: unknown; answers?: Record<string, unknown> };
   const scores = new Map<string, unknown>();
   for (const [id, v] of Object.entries(data.answers ?? {})) {
-    const score = v !== null && typeof v === 'object' ? ((v as { score?: unknown }).score ?? null) : v;
+    const given = v !== null && typeof v === 'object' ? ((v as { score?: unknown }).score ?? null) : v;
+    const criterion = fw.criteria.get(id);
+    const score = typeof given === 'string' && criterion ? parseCell(given, criterion, fw) : given;
     // -0 is the score 0 (the kit says 0).
     scores.set(id, score === 0 ? 0 : score);
   }
@@ -147,7 +154,7 @@ describe('hostile and broken input, fuzzed (seeded)', () => {
       if (!scored.value) continue;
       accepted++;
       const text = readText(file).text ?? '';
-      const meaning = referenceMeaning(text);
+      const meaning = referenceMeaning(text, fw);
       expect(meaning, `accepted, but YAML 1.2 refuses it: ${JSON.stringify(text)}`).toBeDefined();
       expect(scored.value.village, JSON.stringify(text)).toBe(meaning?.village);
       expect(new Map([...scored.value.answers].map(([id, a]) => [id, a.score === 0 ? 0 : a.score])), JSON.stringify(text)).toEqual(meaning?.scores);

@@ -120,7 +120,6 @@ describe('one meaning per file: score and validate agree', () => {
     'b7-proto-top.yaml': 'schema: village-kit/answers@1\nframework: smart-village-lv\n__proto__: { village: Ghost }\nanswers:\n  strategy.vision: 3\n',
     'b7-proto-answer.yaml': answers('  strategy.vision: { score: 3, __proto__: 4 }\n'),
     'b7-constructor.yaml': answers('  constructor: 3\n'),
-    'b8-nbsp.yaml': answers('  strategy.vision: 3\u00a0\n'),
     'b8-indent.yaml': answers('\u00a0 strategy.vision: 3\n'),
     'b9-cr.yaml': HEAD.replace(/\n/g, '\r') + '  strategy.vision: 3\r',
     'b9-yaml11.yaml': `%YAML 1.1\n---\n${answers('  strategy.vision: 3\n')}`,
@@ -149,6 +148,16 @@ describe('one meaning per file: score and validate agree', () => {
     expect(at('b9-yaml11.yaml')).toContainEqual('1: the directive "%YAML 1.1" is not supported: the kit reads YAML 1.2 only (remove the line)');
     expect(at('b9-set.yaml')[0]).toMatch(/^5: the tag "!!set" is not supported/);
     expect(at('b16-mapkey.yaml')[0]).toMatch(/^5: a key must be a single word or text/);
+  });
+
+  it('B8: a score written as text with a no-break space means the same to score and validate (the answer vocabulary trims it)', () => {
+    const dir = folder({ 'b8-nbsp.yaml': answers('  strategy.vision: 3\u00a0\n') });
+    const score = village(['score', dir, '--format', 'json']);
+    const validate = village(['validate', dir]);
+    expect(score.code).toBe(0);
+    expect(validate.code).toBe(0);
+    const doc = JSON.parse(score.stdout) as { results: { criteria: Record<string, { raw: number | null }> }[] };
+    expect(doc.results[0]?.criteria['strategy.vision']?.raw).toBe(3);
   });
 
   it('B24: exactly 100 aliases pass the cap, the 101st is refused at its line', () => {
@@ -222,7 +231,7 @@ describe('clean terminal output', () => {
       const r = village(['score', join(dir, f)]);
       expect(r.stderr, f).not.toMatch(RAW_CONTROL);
       expect(r.stderr, f).toContain('\\x1b[2J');
-      for (const line of r.stderr.trim().split('\n')) expect(line, f).toMatch(/^(\S+:\d+:\d+: |\d+ village)/);
+      for (const line of r.stderr.trim().split('\n')) expect(line, f).toMatch(/^(\S+:\d+:\d+: |\d+ village|\S+: \d+ row)/);
     }
   });
 });

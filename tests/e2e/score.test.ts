@@ -118,7 +118,7 @@ describe('village score', () => {
     const r = village(['score', empty.dir, 'no-such-file.yaml']);
     empty.cleanup();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no .yaml, .yml or .csv files in');
+    expect(r.stderr).toContain('no .yaml, .yml, .csv, .tsv or .xlsx files in');
     expect(r.stderr).toContain('no-such-file.yaml:1:1: file or folder not found');
   });
 });
@@ -140,14 +140,12 @@ describe('village score with CSV', () => {
     expect(Object.keys(doc.results[0]!.criteria as object)).toHaveLength(27);
   });
 
-  it('reads a Google Forms export, ignoring its Timestamp with a note', () => {
+  it('reads a Google Forms export, its Timestamp as the answer date, without a warning', () => {
     const r = village(['score', `${FIXTURES}/csv/google-forms.csv`, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('google-forms.csv:1:1: warning: column 1 "Timestamp" is ignored');
-    const doc = JSON.parse(r.stdout) as { results: { village: string; respondents: number; level: string }[]; warnings: unknown[] };
-    expect(doc.results).toMatchObject([{ village: 'Vecpiebalga', respondents: 2, level: 'lighthouse' }]);
-    expect(doc.warnings).toHaveLength(1);
-    expect(village(['score', `${FIXTURES}/csv/google-forms.csv`, '--ignore-column', 'timestamp']).stderr).not.toContain('warning');
+    const doc = JSON.parse(r.stdout) as { results: { village: string; respondents: number; level: string; date: string }[]; warnings: unknown[] };
+    expect(doc.results).toMatchObject([{ village: 'Vecpiebalga', respondents: 2, level: 'lighthouse', date: '2026-05-23' }]);
+    expect(doc.warnings).toEqual([]);
   });
 
   it('groups YAML files and CSV rows of the same village', () => {
@@ -166,9 +164,15 @@ describe('village score with CSV', () => {
     csv.cleanup();
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout) as { results: { village: string; respondents: number }[]; errors: unknown[] };
-    expect(doc.results).toMatchObject([{ village: 'Alsunga', respondents: 2 }]);
+    // Ērgļi keeps its good answer: only the bad cell is left out
+    expect(doc.results).toMatchObject([{ village: 'Alsunga', respondents: 2 }, { village: 'Ērgļi', respondents: 1 }]);
     expect(doc.errors).toEqual([
-      { file: csv.path('s.csv'), line: 3, column: 2, message: 'column 2 (strategy.vision): "seven" is not a score on 0–4, a scale label or n/a' },
+      {
+        file: csv.path('s.csv'),
+        line: 3,
+        column: 2,
+        message: 'column B (strategy.vision): "seven" is not a score on 0–4, a scale label or n/a; this answer is left out, the rest of the row is kept',
+      },
       { file: csv.path('s.csv'), line: 4, column: 1, message: 'the row has no village name' },
     ]);
   });
@@ -178,15 +182,18 @@ describe('village score with CSV', () => {
     const r = village(['score', csv.path('s.csv'), '--lang', 'lv']);
     csv.cleanup();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('s.csv:3:1: pēdiņa ("), kas atvērta šajā vai kādā iepriekšējā rindā, nav aizvērta');
+    // reported where the quote opens, and the lines it swallowed are counted, not lost
+    expect(r.stderr).toContain('s.csv:2:1: pēdiņa ("), kas atvērta šajā vai kādā iepriekšējā rindā, nav aizvērta');
+    expect(r.stderr).toContain('s.csv:2:1: rindas no šīs līdz faila beigām netiek nolasītas: 2');
+    expect(r.stderr).toContain('s.csv: rindas 2, nolasītas 0; noraidītas 2');
   });
 
-  it('rejects a CSV whose columns match nothing, naming them', () => {
-    const csv = tempDir({ 's.csv': 'village,Mana kolonna\nAlsunga,3\n' });
-    const r = village(['score', csv.path('s.csv')]);
+  it('names a column that holds scores but matches no criterion, with a hint that pastes into a shell', () => {
+    const csv = tempDir({ 's.csv': 'village,Mana kolonna,strategy.vision\nAlsunga,3,2\n' });
+    const r = village(['score', csv.path('s.csv'), '--lang', 'lv']);
     csv.cleanup();
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('s.csv:1:2: column 2 "Mana kolonna" matches no criterion id, question or title; rename it or pass --ignore-column "Mana kolonna"');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("s.csv:1:2: brīdinājums: kolonnā B “Mana kolonna” ir vērtējumi, bet tā neatbilst nevienam kritērijam; norādiet to --map failā (columns:) vai pārdēvējiet, vai norādiet --ignore-column 'Mana kolonna'");
   });
 });
 

@@ -13,7 +13,8 @@ const files = tempDir({
   'ok/utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(answers('answers:\n  strategy.vision: 1\n'), 'utf16le')]),
   'bad/unknown-criterion.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.visoin: 2\n'),
   'bad/out-of-range.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.assets: { score: 9, note: x }\n'),
-  'bad/wrong-type.yaml': answers('answers:\n  strategy.vision: three\n'),
+  'bad/wrong-type.yaml': answers('answers:\n  strategy.vision: [3]\n'),
+  'bad/bad-text.yaml': answers('answers:\n  strategy.vision: "3.5"\n'),
   'bad/framework-mismatch.yaml': 'schema: village-kit/answers@1\nframework: other-framework\nvillage: X\nanswers: {}\n',
   'bad/duplicate-key.yaml': answers('answers:\n  strategy.vision: 3\n  strategy.vision: 4\n'),
   'bad/broken.yaml': answers('answers:\n  strategy.vision: "unclosed\n  strategy.assets: 2\n'),
@@ -68,7 +69,8 @@ describe('village validate', () => {
   it.each([
     ['bad/unknown-criterion.yaml', 6, 'unknown criterion "strategy.visoin" (did you mean "strategy.vision"?)'],
     ['bad/out-of-range.yaml', 6, 'score 9 is outside the scale 0–4'],
-    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", empty (null) or a mapping'],
+    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", empty (null), a text or a mapping'],
+    ['bad/bad-text.yaml', 5, '"3.5" is not a score on 0–4, a scale label or n/a (3.5 is not 3)'],
     ['bad/framework-mismatch.yaml', 2, 'these answers are for framework "other-framework", but the criteria are "smart-village-lv"'],
     ['bad/duplicate-key.yaml', 6, 'duplicate key "strategy.vision"'],
     ['bad/broken.yaml', 7, 'a quote or bracket opened earlier is not closed'],
@@ -107,8 +109,10 @@ describe('village validate', () => {
     csv.cleanup();
     expect(r.code).toBe(1);
     expect(r.stdout.replaceAll(csv.dir, '').trim().split('\n')).toEqual([
-      '/s.csv:1:3: column 3 "Kopīga vīzija" matches no criterion id, question or title; rename it or pass --ignore-column "Kopīga vīzija"',
+      `/s.csv:1:3: warning: column C "Kopīga vīzija" holds scores but matches no criterion; map it in a --map file (columns:) or rename it, or pass --ignore-column 'Kopīga vīzija'`,
+      '/s.csv:3:2: column B (strategy.vision): "nav" is not a score on 0–4, a scale label or n/a; this answer is left out, the rest of the row is kept',
     ]);
+    expect(r.stderr.replaceAll(csv.dir, '')).toContain('/s.csv: 2 row(s), 1 read; 1 rejected; 1 cell(s) dropped\n');
     expect(village(['validate', 'tests/fixtures/csv/excel-lv.csv']).code).toBe(0);
   });
 

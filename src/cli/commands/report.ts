@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS } from '../../vocab.js';
-import { aliasesOption, collect, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, paperOption, periodOption, type CliContext } from '../options.js';
+import { aliasesOption, collect, criteriaOption, encodingOption, examples, firstStepsOption, ignoreColumnOption, langOption, mapOption, paperOption, periodOption, sheetOption, strictOption, type CliContext } from '../options.js';
 
 export const reportCommand = (ctx: CliContext) =>
   new Command('report')
@@ -21,6 +21,10 @@ export const reportCommand = (ctx: CliContext) =>
     .addOption(paperOption())
     .addOption(firstStepsOption())
     .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
+    .addOption(strictOption())
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -53,6 +57,10 @@ export const reportCommand = (ctx: CliContext) =>
         municipality: o.municipality,
         period: o.period,
         aliases: o.aliases,
+        map: o.map,
+        sheet: o.sheet,
+        encoding: o.encoding,
+        strict: o.strict === true,
       };
       ctx.setExit(await report(opts, ctx.term()));
     });

@@ -6,7 +6,7 @@ export const schemaCommand = (ctx: CliContext) =>
   new Command('schema')
     .description('print the JSON Schema of a file kind, or write it into a folder to commit')
     .addArgument(
-      new Argument('<kind>', 'criteria, answers, plan (the JSON of report --format json), plan-file (village plan) or validate (of validate --format json)').choices(SCHEMA_KINDS),
+      new Argument('<kind>', 'criteria, answers, plan (the JSON of report --format json), plan-file (village plan), validate (of validate --format json) or map (--map files)').choices(SCHEMA_KINDS),
     )
     .option('--out <dir>', 'write <kind>.schema.json into DIR (replacing it) instead of printing it')
     .addHelpText('after', examples(['village schema answers > answers.schema.json', 'village schema criteria --out schema/']))

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { REPORT_FORMATS, SCORE_FORMATS, SORTS } from '../../vocab.js';
-import { aliasesOption, criteriaOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, minRespondentsOption, paperOption, periodOption, separator, strategyLevelOption, type CliContext } from '../options.js';
+import { aliasesOption, criteriaOption, encodingOption, examples, firstStepsOption, ignoreColumnOption, langOption, list, mapOption, minRespondentsOption, paperOption, periodOption, separator, sheetOption, strictOption, strategyLevelOption, type CliContext } from '../options.js';
 
 export const scoreCommand = (ctx: CliContext) =>
   new Command('score')
@@ -13,6 +13,10 @@ export const scoreCommand = (ctx: CliContext) =>
     .option('--level <ids>', 'show only villages at these levels (comma-separated)', list, [] as string[])
     .option('--fail-under <level>', 'exit 1 if any village ranks below this level')
     .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
+    .addOption(strictOption())
     .addOption(
       new Option('--separator <sep>', 'CSV separator: , ; or tab (with ; numbers get a decimal comma; summary.csv defaults to ; in Latvian)').argParser(separator),
     )
@@ -33,6 +37,8 @@ export const scoreCommand = (ctx: CliContext) =>
         'village score examples/',
         'village score answers/ survey.csv --format json > results.json',
         'village score survey.csv --ignore-column "Timestamp" --sort overall',
+        'village score limesurvey.csv --map limesurvey.map.yaml   # answer codes A1…A5',
+        'village score forms.xlsx --sheet Sheet1',
         'village score answers/ --reports plans/ --report-format pdf',
         'village score answers/ --period 2026 --aliases aliases.yaml --min-respondents 3 --lang lv',
         'village score answers/ --fail-under transition   # exit 1 if a village is below',
@@ -51,6 +57,10 @@ export const scoreCommand = (ctx: CliContext) =>
         levels: o.level,
         failUnder: o.failUnder,
         ignoreColumns: o.ignoreColumn,
+        map: o.map,
+        sheet: o.sheet,
+        encoding: o.encoding,
+        strict: o.strict === true,
         separator: o.separator,
         reports: o.reports,
         reportFormat: o.reportFormat,

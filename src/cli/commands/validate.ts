@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { VALIDATE_FORMATS, type ValidateFormat } from '../../vocab.js';
-import { count, examples, langOption, type CliContext } from '../options.js';
+import { count, encodingOption, examples, ignoreColumnOption, langOption, mapOption, sheetOption, type CliContext } from '../options.js';
 
 const isFormat = (v: string): v is ValidateFormat => (VALIDATE_FORMATS as readonly string[]).includes(v);
 
@@ -53,6 +53,10 @@ export const validateCommand = (ctx: CliContext) =>
     .addOption(new Option('--max-warnings <n>', 'fail when there are more than N warnings').argParser(count(0, 1_000_000)))
     .addOption(new Option('--exclude <glob>', 'leave out paths that match (repeatable), e.g. "drafts/**" or mkdocs.yml').argParser(many))
     .option('--stdin-filepath <file>', 'the file that "-" (standard input) stands for, in messages and for its kind')
+    .addOption(ignoreColumnOption())
+    .addOption(mapOption())
+    .addOption(sheetOption())
+    .addOption(encodingOption())
     .addOption(langOption())
     .addHelpText(
       'after',
@@ -79,6 +83,10 @@ export const validateCommand = (ctx: CliContext) =>
         stdinFilepath: o.stdinFilepath,
         stdin: () => readAll(ctx.streams.stdin),
         lang: ctx.ui(o.lang),
+        ignoreColumns: o.ignoreColumn,
+        map: o.map,
+        sheet: o.sheet,
+        encoding: o.encoding,
       };
       ctx.setExit(await validate(opts, ctx.term()));
     });
