@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from '../schema/answers.js';
+import { DONT_KNOW, NOT_APPLICABLE } from '../schema/answers.js';
 import { isRealDate, plainAnswer, type Answer, type Response, type Score } from './answers.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import type { Criterion, Framework } from './framework.js';
@@ -29,10 +29,11 @@ export const SURVEY_TOOL_COLUMNS: readonly string[] = [
   'id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl',
 ];
 
-/** Cells that mean "not applicable / don't know". */
-export const NA_CELLS: readonly string[] = [
-  NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',
-];
+/** Cells that mean "not applicable". */
+export const NA_CELLS: readonly string[] = [NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', 'nav attiecināms'];
+
+/** Cells that mean "don't know" (#14b: no longer n/a; the plan lists them as things to find out). */
+export const DONT_KNOW_CELLS: readonly string[] = [DONT_KNOW, "don't know", 'dont know', 'nezinu', 'nav zināms'];
 
 const NOTE_SUFFIX = /^(.*?)[\s.:–—-]*[([]?\s*(?:note|notes|comment|piezīme|piezīmes|komentārs)\s*[)\]]?$/i;
 
@@ -143,7 +144,7 @@ function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
 /**
  * Reads one answer cell: an integer on the scale ("3", "3,0"), a leading integer ("3 – Darbojas"),
  * a scale label (or an earlier wording of one) or this criterion's rubric text in any language,
- * n/a, or empty (unanswered).
+ * n/a, don't know, or empty (unanswered).
  * Returns undefined for anything else. Pure.
  */
 export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
@@ -157,6 +158,7 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework): S
   if (leading) return inRange(Number(leading[1]));
   const k = textKey(v);
   if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
+  if (DONT_KNOW_CELLS.includes(k)) return DONT_KNOW;
   for (const steps of [fw.scale.labels, criterion.levels]) {
     for (const [step, text] of steps) {
       if (Object.values(text).some((t) => textKey(t) === k)) return step;

@@ -403,6 +403,16 @@ export const labels = {
   'merge.unresolved': '{count} criteria differ and there is no terminal to ask: add --prefer A, B or newer. Nothing was written.',
   'merge.resolved': '{count} criteria differed:',
   'merge.written': 'Written: {file} ({count} answers from {files} files)',
+  // #14b pillar descriptions, don't know
+  'assess.notApplicable': 'n/a — not applicable',
+  'assess.dontKnow': 'don\'t know — to find out',
+  'assess.dontKnowShort': 'don\'t know',
+  'assess.keys2': '{range} score · n n/a · d don\'t know · ⏎ choose · s skip · b back · o list · r review · ^C stop',
+  'assess.keysAnswered2': '{range} score · n n/a · d don\'t know · ⏎ choose · s keep · b back · o list · r review · ^C stop',
+  'assess.coverageWarn2': 'n/a and "don\'t know" do not count as a score. With too few scores in a pillar the result is "not enough data".',
+  'report.dontKnow': 'don\'t know',
+  'report.findOut': 'To find out',
+  'report.findOutIntro': 'Nobody in the room knew the answer to these questions. Find out before the next meeting (from the municipality, the LAG or the people concerned), then score them.',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

@@ -393,4 +393,14 @@ export const labels: Labels = {
   'merge.unresolved': '{count} kritēriji atšķiras, un nav termināļa, kur jautāt: pievienojiet --prefer A, B vai newer. Nekas netika ierakstīts.',
   'merge.resolved': 'Atšķīrās {count} kritēriji:',
   'merge.written': 'Ierakstīts: {file} ({count} atbildes no {files} failiem)',
+  // #14b pillar descriptions, don't know
+  'assess.notApplicable': 'n/a — nav attiecināms',
+  'assess.dontKnow': 'nezinām — jānoskaidro',
+  'assess.dontKnowShort': 'nezinām',
+  'assess.keys2': '{range} vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s izlaist · b atpakaļ · o saraksts · r pabeigt · ^C stop',
+  'assess.keysAnswered2': '{range} vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s atstāt · b atpakaļ · o saraksts · r pabeigt · ^C stop',
+  'assess.coverageWarn2': 'n/a un “nezinām” neskaitās kā vērtējums. Ja pīlārā ir par maz vērtējumu, rezultāts būs “nepietiek datu”.',
+  'report.dontKnow': 'nezinām',
+  'report.findOut': 'Jānoskaidro',
+  'report.findOutIntro': 'Uz šiem jautājumiem neviens klātesošais nezināja atbildi. Noskaidrojiet to līdz nākamajai tikšanās reizei (pašvaldībā, VRG vai pie iesaistītajiem) un tad novērtējiet.',
 };

@@ -9,9 +9,11 @@ import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
 
 export const FULL_ID_PATTERN = '^[a-z0-9-]+\\.[a-z0-9-]+$';
 export const NOT_APPLICABLE = 'n/a';
+/** "Don't know": not scored, like n/a, but the plan lists it as something to find out. */
+export const DONT_KNOW = 'dont-know';
 
 const score = {
-  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }],
+  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { const: DONT_KNOW }, { type: 'null' }],
 } as const;
 
 const answer = {

@@ -18,7 +18,7 @@ export const assessCommand = (ctx: CliContext) =>
         'village assess --village Ērgļi --previous ergli-2025-03-10.yaml',
         'village assess --village Alsunga --lang en --criteria my-lag.yaml',
       ]) +
-        '\nKeys: a digit selects the score with that value, n n/a, Enter chooses; s skip, b back, o overview, r review;\n' +
+        '\nKeys: a digit selects the score with that value, n n/a, d don\'t know, Enter chooses; s skip, b back, o overview, r review;\n' +
         'on the note: Enter saves, Ctrl-J new line, Ctrl-E $EDITOR, Esc back to the score. Ctrl-C stops (every confirmed answer is already saved).\n',
     )
     .action(async (o) => {

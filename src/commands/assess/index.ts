@@ -2,6 +2,8 @@ import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
 import { contentLanguage } from '../../core/locale.js';
+import { snapshotOf, type Snapshot } from '../../core/plan-file.js';
+import { compareAssessments } from '../../core/progress.js';
 import { currentId, startSession, step } from '../../core/session.js';
 import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
 import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
@@ -12,6 +14,7 @@ import type { Terminal } from '../../io/terminal.js';
 import { answerText } from '../../render/assess-screen.js';
 import { diagnosticLine } from '../../render/diagnostics.js';
 import { villagePlanView } from '../../render/plan-view.js';
+import { progressView } from '../../render/progress-view.js';
 import { requireFramework, today } from '../shared.js';
 import { resultScreen, resultText } from './result.js';
 import { questionScreen, reviewScreen, type Labels, type Screen } from './screens.js';
@@ -59,6 +62,7 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
   const L = L0;
   const prompts = await io.prompts(L);
   const previous = opts.previous ? loadPrevious(opts.previous, fw) : undefined;
+  const screenPrevious = previous && { answers: previous.answers, date: previous.date };
   let store: AnswersStore | undefined;
   let release = (): void => undefined;
   io.onSignal?.(() => release());
@@ -69,9 +73,9 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
     release = lock.release;
     removeStaleTemps(start.file);
     store = new AnswersStore(start.file, fw, start.meta, start.text, start, L['assess.fileTitle']);
-    const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous };
+    const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous: screenPrevious };
     const notice = lock.stale ? fill(L['assess.staleLock'], { pid: lock.stale.pid }) : null;
-    return await run(fw, start, store, screen, io, notice, (next) => {
+    return await run(fw, start, store, screen, io, notice, previous?.snapshot ?? null, (next) => {
       release();
       const r = acquireLock(next);
       release = r.ok ? r.release : () => undefined;
@@ -87,14 +91,26 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
   }
 }
 
-function loadPrevious(file: string, fw: Framework): Screen['previous'] {
+/** Last assessment (--previous): its answers for the question screens, and its scores for the plans' "change since last time". */
+function loadPrevious(file: string, fw: Framework): NonNullable<Screen['previous']> & { snapshot: Snapshot } {
   const loaded = loadResponse(file, fw);
   if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
-  return { answers: loaded.value.answers, date: loaded.value.date };
+  const r = loaded.value;
+  const snapshot = snapshotOf(evaluate(fw, { village: r.village, key: r.village, responses: [r] }));
+  return { answers: r.answers, date: r.date, snapshot };
 }
 
 /** The walk through the criteria, saving after every confirmed answer or skip, then the result. */
-async function run(fw: Framework, start: Start, store: AnswersStore, screen: Screen, io: AssessIo, notice: string | null, relock: (file: string) => void): Promise<ExitCode> {
+async function run(
+  fw: Framework,
+  start: Start,
+  store: AnswersStore,
+  screen: Screen,
+  io: AssessIo,
+  notice: string | null,
+  previous: Snapshot | null,
+  relock: (file: string) => void,
+): Promise<ExitCode> {
   const { lang, L, term, prompts } = screen;
   const meta = start.meta;
   let session = startSession(fw, start.answers, start.resume);
@@ -143,7 +159,9 @@ async function run(fw: Framework, start: Start, store: AnswersStore, screen: Scr
       if (session.answers !== before.answers || session.skipped !== before.skipped) await save();
     }
     const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(store.file, meta, session.answers, fw)] });
-    const plan = villagePlanView(result, lang, meta.date ?? today());
+    let plan = villagePlanView(result, lang, meta.date ?? today());
+    // With --previous the plans carry the change since last time, as `village report --previous` draws it.
+    if (previous) plan = { ...plan, progress: progressView(compareAssessments(previous, snapshotOf(result), fw), fw, lang) };
     const shown = resultText(plan, title, L, term);
     if ((await resultScreen(store.file, plan, shown, L, term, prompts)) === 'done') break;
     session = { ...session, at: { mode: 'review' } };
