@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answersYaml, CRITERIA } from '../helpers/answers.js';
 import { BIN, ROOT, tempDir, village } from '../helpers/cli.js';
 import { villagePty, type Pty } from '../helpers/pty.js';
 
@@ -100,7 +101,9 @@ describe('village assess in a terminal', () => {
 
     let s = await question(term, 1);
     expect(s).toContain('Katra atbilde uzreiz tiek saglabāta: ergli.yaml');
-    expect(s).toContain('0–4 vērtējums · n n/a · ⏎ izvēlēties · s izlaist');
+    expect(s).toContain('0–4 vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s izlaist');
+    // The first question of a pillar carries the pillar's definition, to read aloud (#14b).
+    expect(s).toContain('1. Viedā ciema kritērijs. Ir izstrādāta holistiska stratēģija');
     // "3" selects the score 3 (not the third line, the score 2).
     term.type('3');
     s = await term.waitFor('❯ 3 · Darbojas');
@@ -259,6 +262,7 @@ describe('village assess in a terminal', () => {
     const visible = (screen: string): void => {
       for (let n = 0; n <= 4; n++) expect(screen).toMatch(new RegExp(`^(❯ |  )${n} · `, 'm'));
       expect(screen).toContain('n/a — nav attiecināms');
+      expect(screen).toContain('nezinām — jānoskaidro');
       expect(screen.replace(/\s+/g, ' ')).toMatch(LV_KEYS);
       expect(screen).toContain('ergli.yaml');
       expect(screen.split('\n')[0]).toContain('Jautājums 5 no 27');
@@ -290,6 +294,53 @@ describe('village assess in a terminal', () => {
     s = await question(term, 5, 'en');
     expect(s).toContain('Last time (2025-03-10): 1 — ');
     expect(s).toContain('only the school');
+  });
+
+  it('shows each pillar\'s definition on its first question; d records "don\'t know"; the plans list it to find out, with the change since last time', async () => {
+    // Everything answered but the last strategy question and the first innovation one.
+    const open2 = ['strategy.resilience', 'innovation.social'];
+    const now = Object.fromEntries(CRITERIA.map((id) => [id, open2.includes(id) ? null : 3]));
+    const last = Object.fromEntries(CRITERIA.map((id) => [id, 1]));
+    const { term, path } = open(['--answers', 'e.yaml', '--lang', 'en', '--previous', 'last.yaml'], {
+      'e.yaml': answersYaml('Ērgļi', now, { date: '2026-03-14' }),
+      'last.yaml': answersYaml('Ērgļi', last, { date: '2025-03-10' }),
+    }, { cols: 80, rows: 24 });
+    await skipPeople(term, 'en');
+    // Question 9 is not a pillar's first: no definition.
+    let s = await question(term, 9, 'en');
+    expect(s).toContain('d don\'t know');
+    expect(s).toContain('don\'t know — to find out');
+    expect(s).not.toContain('Smart Village criterion');
+    term.type('d');
+    s = await term.waitFor('❯ don\'t know — to find out');
+    term.press('Enter');
+    await term.waitFor('Chosen: don\'t know — to find out');
+    term.press('Enter');
+    // Question 10 opens the innovation pillar: its definition is on the screen at 80×24.
+    s = await question(term, 10, 'en');
+    expect(s.replace(/\s+/g, ' ')).toContain('Smart Village criterion 2.');
+    term.type('d');
+    term.press('Enter');
+    await term.waitFor('Chosen: don\'t know');
+    term.press('Enter');
+    await term.waitFor(/Review before finishing[\s\S]*Finish/);
+    term.type('f');
+    s = await term.waitFor('Write the action plan next to the answers?');
+    term.type('m');
+    await term.waitFor(/Action plan: .*e-plan\.md/);
+    term.type('q');
+    expect(await term.exited).toEqual({ exitCode: 0, signal: 0 });
+
+    const saved = readFileSync(path('e.yaml'), 'utf8');
+    expect(saved).toContain('  strategy.resilience: dont-know\n');
+    expect(saved).toContain('  innovation.social: dont-know\n');
+    expect(village(['validate', path('e.yaml')]).code).toBe(0);
+    const md = readFileSync(path('e-plan.md'), 'utf8');
+    const findOut = md.slice(md.indexOf('## To find out'));
+    expect(findOut).toMatch(/^## To find out\n\nNobody in the room knew[^\n]*\n\n- \*\*[^\n]+\n- \*\*[^\n]+\n\n/);
+    expect(md).not.toContain('## Still to discuss');
+    // --previous reaches the plan: the change since last time, as `village report --previous` draws it.
+    expect(md).toContain('What changed since 2025-03-10');
   });
 
   it('without a terminal exits 2 at once, pointing to village score, without reading its input', async () => {
