@@ -413,6 +413,7 @@ export const labels = {
   'report.dontKnow': 'don\'t know',
   'report.findOut': 'To find out',
   'report.findOutIntro': 'Nobody in the room knew the answer to these questions. Find out before the next meeting (from the municipality, the LAG or the people concerned), then score them.',
+  'blank.how2': 'Answer every question below with a score from {min} to {max}, or n/a (not applicable), or dont-know (nobody here knows: the plan lists it to find out), or leave null. Fill in village, respondent and date too.',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

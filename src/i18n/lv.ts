@@ -403,4 +403,5 @@ export const labels: Labels = {
   'report.dontKnow': 'nezinām',
   'report.findOut': 'Jānoskaidro',
   'report.findOutIntro': 'Uz šiem jautājumiem neviens klātesošais nezināja atbildi. Noskaidrojiet to līdz nākamajai tikšanās reizei (pašvaldībā, VRG vai pie iesaistītajiem) un tad novērtējiet.',
+  'blank.how2': 'Atbildiet uz katru jautājumu zemāk ar vērtējumu no {min} līdz {max}, vai n/a (nav attiecināms), vai dont-know (neviens nezina: plānā tas būs starp jānoskaidrojamajiem), vai atstājiet null. Aizpildiet arī ciemu, respondentu un datumu.',
 };

@@ -165,7 +165,8 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
 /** The note under the question: what was chosen, the note as typed (line breaks kept), and what each key does. */
 export function noteFrame(v: QuestionView, chosen: string, label: string, text: string, hint: string, size: Size, color: ChalkInstance, plain: boolean): Frame {
   const width = Math.max(20, Math.min(size.cols - 1, 108));
-  if (plain) return { lines: [chosen, label] };
+  // Plain mode prints the last line after each answer: what was chosen, then it asks for the note.
+  if (plain) return { lines: [label, chosen] };
   const top = [fitLine(`${color.bold(v.village)} · ${color.dim(v.position)}`, width), color.bold(fitLine(v.title, width))];
   let question = lines(v.question, width);
   const typed = visible(text).split('\n');

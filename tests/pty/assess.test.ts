@@ -343,6 +343,77 @@ describe('village assess in a terminal', () => {
     expect(md).toContain('What changed since 2025-03-10');
   });
 
+  it('--plain asks line by line without redraws or glyphs: the pillar\'s definition once, a digit or d and Enter, then the note', async () => {
+    const { term, path } = open(['--plain', '--village', 'Alsunga', '--answers', 'a.yaml', '--lang', 'lv'], {}, { cols: 100, rows: 60 });
+    for (const prompt of ['Novads (nav obligāti', 'Vietējā rīcības grupa', 'Vadītāji', 'Cik cilvēku piedalās']) {
+      await term.waitFor(prompt);
+      term.press('Enter');
+    }
+    let s = await term.waitFor('d: nezinām — jānoskaidro');
+    expect(s).toContain('Alsunga. Jautājums 1 no 27. Holistiska stratēģija: jautājums 1 no 9, atbildēti 0.');
+    expect(s).toContain('1. Viedā ciema kritērijs. Ir izstrādāta holistiska stratēģija');
+    expect(s).toContain('   3: 3 · Darbojas — ');
+    expect(s).not.toMatch(/[■□❯]/);
+    term.type('d');
+    term.press('Enter');
+    // What was chosen is said back before the note is asked (a screen reader reads it).
+    await term.waitFor(/Izvēlēts: nezinām — jānoskaidro\nPiezīme — pamatojums/);
+    term.type('jājautā pašvaldībai');
+    term.press('Enter');
+    await term.waitFor('Jautājums 2 no 27');
+    term.type('3');
+    term.press('Enter');
+    await term.waitFor('Izvēlēts: 3 · Darbojas');
+    term.press('Enter');
+    s = await term.waitFor(/Jautājums 3 no 27[\s\S]*d: nezinām/);
+    // The pillar's definition was printed once, on its first question; nothing was drawn over.
+    expect(s.split('1. Viedā ciema kritērijs.').length).toBe(2);
+    expect(s).toContain('Alsunga. Jautājums 2 no 27.');
+    expect(s).not.toMatch(/[■□❯]/);
+    term.press('Ctrl-C');
+    expect((await term.exited).exitCode).toBe(130);
+    const saved = readFileSync(path('a.yaml'), 'utf8');
+    expect(saved).toContain('  strategy.vision: { score: dont-know, note: "jājautā pašvaldībai" }\n');
+    expect(saved).toContain('  strategy.assets: 3\n');
+  });
+
+  it('with --village offers the village\'s latest file in the folder: yes resumes it, no starts a new one', async () => {
+    const files = {
+      'ērgļi-2026-02-01.yaml': answersYaml('Ērgļi', { 'strategy.vision': 1 }, { date: '2026-02-01' }),
+      'ērgļi-2026-03-01.yaml': answersYaml('Ērgļi', { 'strategy.vision': 2 }, { date: '2026-03-01' }),
+    };
+    const { term, path, dir } = open(['--village', 'Ērgļi', '--lang', 'en'], files, { cols: 80, rows: 24 });
+    await term.waitFor('ērgļi-2026-03-01.yaml exists. Continue that session?');
+    term.type('y');
+    await skipPeople(term, 'en');
+    const s = await question(term, 2, 'en');
+    expect(s.replace(/\s+/g, ' ')).toContain('Resuming: 1 of 27 questions answered.');
+    await answer(term, '4', 'mapped', 'en');
+    await question(term, 3, 'en');
+    term.press('Ctrl-C');
+    expect((await term.exited).exitCode).toBe(130);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(Object.keys(files));
+    expect(readFileSync(path('ērgļi-2026-03-01.yaml'), 'utf8')).toContain('  strategy.assets: { score: 4, note: "mapped" }\n');
+    expect(readFileSync(path('ērgļi-2026-02-01.yaml'), 'utf8')).toBe(files['ērgļi-2026-02-01.yaml']);
+
+    // No: a new file of today, the earlier ones untouched.
+    const again = openMore(dir, ['--village', 'Ērgļi', '--lang', 'en']);
+    await again.waitFor('ērgļi-2026-03-01.yaml exists. Continue that session?');
+    again.type('n');
+    for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
+      await again.waitFor(prompt);
+      again.press('Enter');
+    }
+    await question(again, 1, 'en');
+    await answer(again, '0', 'new', 'en');
+    await question(again, 2, 'en');
+    again.press('Ctrl-C');
+    expect((await again.exited).exitCode).toBe(130);
+    const created = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !(f in files));
+    expect(created).toEqual([expect.stringMatching(/^ērgļi-\d{4}-\d{2}-\d{2}\.yaml$/)]);
+    expect(readFileSync(path(created[0]!), 'utf8')).toContain('  strategy.vision: { score: 0, note: "new" }\n');
+  });
+
   it('without a terminal exits 2 at once, pointing to village score, without reading its input', async () => {
     const tmp = tempDir();
     cleanups.push(tmp.cleanup);
