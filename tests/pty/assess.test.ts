@@ -326,6 +326,13 @@ describe('village assess in a terminal', () => {
     await term.waitFor(/Review before finishing[\s\S]*Finish/);
     term.type('f');
     s = await term.waitFor('Write the action plan next to the answers?');
+    // The result says what to find out and what changed since last time (every score was 1 then, 3 now but two).
+    const flat = s.replace(/\s+/g, ' ');
+    expect(flat).toContain('To find out: Resilience and self-reliance, Social innovation');
+    expect(flat).toContain('What changed since 2025-03-10: Starting out → Lighthouse candidate · Overall: 25 → 75 (+50)');
+    // Every choice of the result screen is still on screen at 80×24.
+    expect(s).toContain('[b] Back to the answers');
+    expect(s).toContain('[q] No');
     term.type('m');
     await term.waitFor(/Action plan: .*e-plan\.md/);
     term.type('q');
