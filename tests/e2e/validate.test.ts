@@ -65,7 +65,7 @@ describe('village validate', () => {
   it.each([
     ['bad/unknown-criterion.yaml', 6, 'unknown criterion "strategy.visoin" (did you mean "strategy.vision"?)'],
     ['bad/out-of-range.yaml', 6, 'score 9 is outside the scale 0–4'],
-    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", empty (null) or a mapping'],
+    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", "dont-know", empty (null) or a mapping'],
     ['bad/framework-mismatch.yaml', 2, 'these answers are for framework "other-framework", but the criteria are "smart-village-lv"'],
     ['bad/duplicate-key.yaml', 6, 'duplicate key "strategy.vision"'],
     ['bad/broken.yaml', 7, 'a quote or bracket opened earlier is not closed'],
