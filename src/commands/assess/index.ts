@@ -3,7 +3,7 @@ import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
 import { contentLanguage } from '../../core/locale.js';
 import { snapshotOf, type Snapshot } from '../../core/plan-file.js';
-import { compareAssessments } from '../../core/progress.js';
+import { compareAssessments, isAfter } from '../../core/progress.js';
 import { currentId, startSession, step } from '../../core/session.js';
 import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
 import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
@@ -160,8 +160,10 @@ async function run(
     }
     const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(store.file, meta, session.answers, fw)] });
     let plan = villagePlanView(result, lang, meta.date ?? today());
-    // With --previous the plans carry the change since last time, as `village report --previous` draws it.
-    if (previous) plan = { ...plan, progress: progressView(compareAssessments(previous, snapshotOf(result), fw), fw, lang) };
+    // With --previous the plans carry the change since last time, as `village report --previous` draws it
+    // (not when "last time" is dated after this session, which `report --previous` refuses).
+    const now = snapshotOf(result);
+    if (previous && !isAfter(previous, now)) plan = { ...plan, progress: progressView(compareAssessments(previous, now, fw), fw, lang) };
     const shown = resultText(plan, title, L, term);
     if ((await resultScreen(store.file, plan, shown, L, term, prompts)) === 'done') break;
     session = { ...session, at: { mode: 'review' } };
