@@ -31,7 +31,7 @@ export interface QuestionView {
   /** The progress as glyphs (left out in plain mode). */
   bar: string;
   pillar: string;
-  /** The pillar's description (its definition, read aloud) on the pillar's first question; else null. */
+  /** The pillar's description (its definition, read aloud) on the pillar's first question while it is open; else null. */
   pillarAbout: string | null;
   title: string;
   question: string;
@@ -82,7 +82,7 @@ export function questionView(
     position: fill(L['assess.position'], { position: p.position, total: p.total }),
     bar: `${'■'.repeat(p.answered)}${'□'.repeat(p.total - p.answered)}`,
     pillar: fill(L['assess.pillarProgress'], { pillar: t(pillar?.title), position: p.pillarPosition, count: p.pillarTotal, answered: p.pillarAnswered }),
-    pillarAbout: p.pillarPosition === 1 && pillar?.description ? t(pillar.description) || null : null,
+    pillarAbout: p.pillarPosition === 1 && !answered && pillar?.description ? t(pillar.description) || null : null,
     title: t(c.title),
     question: t(c.question),
     help: c.help ? `${L['assess.help']}: ${t(c.help)}` : null,

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { questionKeys } from '../../src/commands/assess/screens.js';
 import { resumeCommand } from '../../src/commands/assess/shell.js';
+import type { Answer } from '../../src/core/answers.js';
 import { progressOf, startSession } from '../../src/core/session.js';
 import { labelsFor } from '../../src/i18n/messages.js';
 import { responseFromText, loadFramework } from '../../src/io/load.js';
@@ -14,10 +15,10 @@ import { ROOT } from '../helpers/cli.js';
 const fw = loadFramework(`${ROOT}/criteria/smart-village.yaml`).value!;
 const plain = new Chalk({ level: 0 });
 
-const viewOf = (id: string, lang: 'lv' | 'en') => {
+const viewOf = (id: string, lang: 'lv' | 'en', answer?: Answer) => {
   const s = startSession(fw);
   const at = { ...s, at: { mode: 'walk' as const, index: s.order.indexOf(id) } };
-  return questionView(fw, fw.criteria.get(id)!, progressOf(at, fw)!, undefined, lang, labelsFor(lang), { village: 'Pļaviņu novada Klintaines pagasta Dzelmes ciems', status: 'Saglabāts failā ergli.yaml' });
+  return questionView(fw, fw.criteria.get(id)!, progressOf(at, fw)!, answer, lang, labelsFor(lang), { village: 'Pļaviņu novada Klintaines pagasta Dzelmes ciems', status: 'Saglabāts failā ergli.yaml' });
 };
 
 describe('the question screen', () => {
@@ -72,11 +73,13 @@ describe('the question screen', () => {
 });
 
 describe('the pillar\'s definition (#14b)', () => {
-  it('is on the first question of each pillar, and only there', () => {
+  it('is on the first question of each pillar while it is open, and only there', () => {
     for (const p of fw.pillars) {
       const [first, second] = p.criteria;
       expect(viewOf(first!.id, 'en').pillarAbout).toBe(p.description?.en);
       expect(viewOf(second!.id, 'en').pillarAbout).toBeNull();
+      // Back on an answered one (a correction), the answer so far takes the room instead.
+      expect(viewOf(first!.id, 'en', { score: 2, note: null }).pillarAbout).toBeNull();
     }
   });
 
