@@ -140,6 +140,18 @@ describe('assess, driven step by step', () => {
     expect(md.includes(`Kas mainījies kopš ${date}`)).toBe(shown);
   });
 
+  it('takes a plan file as --previous, as report --previous does: its step under each question, the change in the plan', async () => {
+    const last = STOPPED_AFTER_THREE.replace('date: 2026-03-14', 'date: 2025-03-10').replace('strategy.challenges: null', 'strategy.challenges: 2');
+    const tmp = ownDir({ 'ergli.yaml': STOPPED_AFTER_THREE, 'last.yaml': last });
+    expect(village(['plan', tmp.path('last.yaml'), '--out', tmp.path('plan.yaml')]).code).toBe(0);
+    const prompts = scripted(['', '', 'r', { type: 'finish' }, true, 'md', 'done']);
+    const code = await assess({ ...opts({ answers: tmp.path('ergli.yaml') }), previous: tmp.path('plan.yaml') }, fakeTerminal(), io(prompts));
+    expect(code).toBe(0);
+    expect(prompts.screens[0]).toContain('Jautājums 4 no 27');
+    expect(prompts.screens[0]).toContain('Iepriekšējo reizi (2025-03-10): 2 — Aizsākts');
+    expect(readFileSync(tmp.path('ergli-plan.md'), 'utf8')).toContain('Kas mainījies kopš 2025-03-10');
+  });
+
   it('leaves a broken file or one for another framework untouched', async () => {
     const tmp = ownDir();
     const broken = tmp.path('broken.yaml');

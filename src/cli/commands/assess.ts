@@ -7,7 +7,7 @@ export const assessCommand = (ctx: CliContext) =>
     .addOption(criteriaOption())
     .option('--answers <file>', 'the answers file: resumed when it exists, created when not')
     .option('--village <name>', 'the village (asked when not given)')
-    .option('--previous <file>', "last assessment's answers: its score and note are shown under each question")
+    .option('--previous <file>', "last assessment's answers (or its plan file): its score and note are shown under each question, and the plans carry the change since then")
     .option('--plain', 'linear questions without redraws (screen readers, very small terminals)')
     .addOption(langOption())
     .addHelpText(

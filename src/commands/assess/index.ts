@@ -2,13 +2,14 @@ import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
 import { contentLanguage } from '../../core/locale.js';
-import { snapshotOf, type Snapshot } from '../../core/plan-file.js';
+import { snapshotOf, snapshotOfPlan, type Snapshot } from '../../core/plan-file.js';
 import { compareAssessments, isAfter } from '../../core/progress.js';
 import { currentId, startSession, step } from '../../core/session.js';
 import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
 import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
 import { loadResponse } from '../../io/load.js';
 import { acquireLock } from '../../io/lock.js';
+import { isPlanFile, loadPlanFile } from '../../io/plan-file.js';
 import { Interrupted, type Prompts } from '../../io/prompts.js';
 import type { Terminal } from '../../io/terminal.js';
 import { answerText } from '../../render/assess-screen.js';
@@ -93,6 +94,14 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
 
 /** Last assessment (--previous): its answers for the question screens, and its scores for the plans' "change since last time". */
 function loadPrevious(file: string, fw: Framework): NonNullable<Screen['previous']> & { snapshot: Snapshot } {
+  if (/\.ya?ml$/i.test(file) && isPlanFile(file)) {
+    // A plan file carries last time's assessment (as for `report --previous`): its mean per question, shown as the scale step.
+    const plan = loadPlanFile(file, fw);
+    if (!plan.value) throw rejected(plan.diagnostics.filter((d) => d.severity === 'error'));
+    const snapshot = snapshotOfPlan(plan.value.plan);
+    const answers = new Map([...snapshot.criteria].flatMap(([id, raw]) => (raw === null ? [] : [[id, { score: Math.round(raw), note: null }] as const])));
+    return { answers, date: snapshot.date, snapshot };
+  }
   const loaded = loadResponse(file, fw);
   if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
   const r = loaded.value;
