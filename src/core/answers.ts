@@ -4,8 +4,8 @@ import type { Framework } from './framework.js';
 import { MAX_DIAGNOSTICS_PER_CODE } from './limits.js';
 import { suggest } from './suggest.js';
 
-/** One criterion's answer: a raw score, not applicable, or unanswered (null). */
-export type Score = number | 'n/a' | null;
+/** One criterion's answer: a raw score, not applicable, don't know, or unanswered (null). */
+export type Score = number | 'n/a' | 'dont-know' | null;
 
 export interface Answer {
   readonly score: Score;

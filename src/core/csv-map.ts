@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE } from '../schema/answers.js';
+import { DONT_KNOW, NOT_APPLICABLE } from '../schema/answers.js';
 import { isRealDate, type Score } from './answers.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import type { Criterion, Framework } from './framework.js';
@@ -52,10 +52,11 @@ export const SYSTEM_COLUMNS: Readonly<Record<string, SystemRole>> = {
   'sākuma datums': 'skip', 'pēdējās darbības datums': 'skip', 'ip adrese': 'skip', 'atsauces url': 'skip', 'piekļuves kods': 'skip',
 };
 
-/** Cells that mean "not applicable / don't know". */
-export const NA_CELLS: readonly string[] = [
-  NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',
-];
+/** Cells that mean "not applicable". */
+export const NA_CELLS: readonly string[] = [NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', 'nav attiecināms'];
+
+/** Cells that mean "don't know" (#14b: no longer n/a; the plan lists them as things to find out). */
+export const DONT_KNOW_CELLS: readonly string[] = [DONT_KNOW, "don't know", 'dont know', 'nezinu', 'nav zināms'];
 
 /** What a map file (`--map`, docs/formats.md) says, with its keys already in `textKey` form. */
 export interface IntakeMap {
@@ -326,6 +327,7 @@ function wordsOf(criterion: Criterion, fw: Framework): Map<string, Score> {
     if (!words.has(k)) words.set(k, score);
   };
   for (const t of NA_CELLS) add(t, NOT_APPLICABLE);
+  for (const t of DONT_KNOW_CELLS) add(t, DONT_KNOW);
   for (const steps of [fw.scale.labels, criterion.levels]) for (const [step, text] of steps) for (const t of Object.values(text)) add(t, step);
   for (const [step, texts] of fw.scale.aliases) for (const t of texts) add(t, step);
   WORDS.set(criterion, words);

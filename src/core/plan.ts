@@ -19,8 +19,10 @@ export interface Plan extends Pick<VillageResult, 'village' | 'municipality' | '
   strengths: string[];
   /** Criterion ids where respondents disagree. */
   discuss: string[];
-  /** Criterion ids still open: nobody answered them, or answered "not applicable / don't know". */
+  /** Criterion ids still open: nobody answered them, or answered "not applicable". */
   open: string[];
+  /** Criterion ids nobody scored and someone answered "don't know": things to find out before the next meeting. */
+  findOut: string[];
   /** What to do in the next twelve months, in order. */
   firstSteps: FirstStep[];
   /** Every other recommended action, most important first. */
@@ -52,7 +54,8 @@ export interface PlanPillar {
 export interface PlanCriterion {
   id: string;
   pillar: string;
-  status: 'scored' | 'na' | 'unanswered';
+  /** Not scored: `dont-know` when anyone said so (a thing to find out), else `na` when anyone said n/a. */
+  status: 'scored' | 'na' | 'dont-know' | 'unanswered';
   raw: number | null;
   score: number | null;
   /** The scale step of the rounded raw score: the label and rubric to show. */
@@ -113,7 +116,8 @@ export function buildPlan(result: VillageResult, opts: { firstSteps?: number } =
       .slice(0, MAX_STRENGTHS)
       .map((c) => c.id),
     discuss: all.filter((c) => c.disagree).map((c) => c.id),
-    open: all.filter((c) => c.status !== 'scored').map((c) => c.id),
+    open: all.filter((c) => c.status === 'na' || c.status === 'unanswered').map((c) => c.id),
+    findOut: all.filter((c) => c.status === 'dont-know').map((c) => c.id),
     firstSteps: steps.first,
     later: steps.later,
     examples: (usedExamples.size > 0 ? [...usedExamples] : [...fw.examples.keys()]).filter((id) => fw.examples.has(id)),
@@ -144,7 +148,7 @@ function criterionPlan(id: string, pillar: string, s: CriterionScore | undefined
   return {
     id,
     pillar,
-    status: raw !== null ? 'scored' : (s?.na ?? 0) > 0 ? 'na' : 'unanswered',
+    status: raw !== null ? 'scored' : (s?.dontKnow ?? 0) > 0 ? 'dont-know' : (s?.na ?? 0) > 0 ? 'na' : 'unanswered',
     raw,
     score: s?.score ?? null,
     step: raw === null ? null : Math.round(raw),

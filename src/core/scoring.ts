@@ -20,8 +20,10 @@ export interface CriterionScore {
   max: number | null;
   /** Respondents who gave a score. */
   n: number;
-  /** Respondents who said not applicable / don't know. */
+  /** Respondents who said not applicable. */
   na: number;
+  /** Respondents who said they don't know: not scored, like n/a; the plan lists it as something to find out. */
+  dontKnow: number;
   notes: Note[];
   /** Respondents are split (4.2): a quarter of them at each end, half the scale or more apart. */
   disagree: boolean;
@@ -48,7 +50,7 @@ export interface Scores {
 /**
  * Scores one village's responses against a framework, exactly as docs/formats.md says: criterion
  * scores from the mean raw score, weighted pillar means over scored criteria, a weighted
- * overall mean over scored pillars. n/a and unanswered criteria are left out. Pure; no rounding.
+ * overall mean over scored pillars. n/a, don't know and unanswered criteria are left out. Pure; no rounding.
  */
 export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
   const width = span(framework.scale);
@@ -58,11 +60,13 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     const raws: number[] = [];
     const notes: Note[] = [];
     let na = 0;
+    let dontKnow = 0;
     for (const r of responses) {
       const a = r.answers.get(c.id);
       if (!a) continue;
       if (typeof a.score === 'number') raws.push(a.score);
       else if (a.score === 'n/a') na++;
+      else if (a.score === 'dont-know') dontKnow++;
       if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent, score: a.score });
     }
     const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
@@ -76,6 +80,7 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
       max: hi,
       n: raws.length,
       na,
+      dontKnow,
       notes,
       disagree: split(raws, width),
       distribution: distributionOf(raws),

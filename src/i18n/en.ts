@@ -570,6 +570,17 @@ export const labels = {
   'map.criteria': 'The criteria ids and their questions:',
   'map.fromKnown': 'recognised: no line needed',
   'map.fromUnknown': 'set village, respondent, date, municipality, lag or a criterion id, or keep ignore',
+  // #14b pillar descriptions, don't know
+  'assess.notApplicable': 'n/a — not applicable',
+  'assess.dontKnow': 'don\'t know — to find out',
+  'assess.dontKnowShort': 'don\'t know',
+  'assess.keys2': '{range} score · n n/a · d don\'t know · ⏎ choose · s skip · b back · o list · r review · ^C stop',
+  'assess.keysAnswered2': '{range} score · n n/a · d don\'t know · ⏎ choose · s keep · b back · o list · r review · ^C stop',
+  'assess.coverageWarn2': 'n/a and "don\'t know" do not count as a score. With too few scores in a pillar the result is "not enough data".',
+  'report.dontKnow': 'don\'t know',
+  'report.findOut': 'To find out',
+  'report.findOutIntro': 'Nobody in the room knew the answer to these questions. Find out before the next meeting (from the municipality, the LAG or the people concerned), then score them.',
+  'blank.how2': 'Answer every question below with a score from {min} to {max}, or n/a (not applicable), or dont-know (nobody here knows: the plan lists it to find out), or leave null. Fill in village, respondent and date too.',
 } as const;
 
 export type Labels = Record<keyof typeof labels, string>;

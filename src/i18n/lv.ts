@@ -560,4 +560,15 @@ export const labels: Labels = {
   'map.criteria': 'Kritēriju id un to jautājumi:',
   'map.fromKnown': 'atpazīta: rinda nav vajadzīga',
   'map.fromUnknown': 'norādiet village, respondent, date, municipality, lag vai kritērija id, vai atstājiet ignore',
+  // #14b pillar descriptions, don't know
+  'assess.notApplicable': 'n/a — nav attiecināms',
+  'assess.dontKnow': 'nezinām — jānoskaidro',
+  'assess.dontKnowShort': 'nezinām',
+  'assess.keys2': '{range} vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s izlaist · b atpakaļ · o saraksts · r pabeigt · ^C stop',
+  'assess.keysAnswered2': '{range} vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s atstāt · b atpakaļ · o saraksts · r pabeigt · ^C stop',
+  'assess.coverageWarn2': 'n/a un “nezinām” neskaitās kā vērtējums. Ja pīlārā ir par maz vērtējumu, rezultāts būs “nepietiek datu”.',
+  'report.dontKnow': 'nezinām',
+  'report.findOut': 'Jānoskaidro',
+  'report.findOutIntro': 'Uz šiem jautājumiem neviens klātesošais nezināja atbildi. Noskaidrojiet to līdz nākamajai tikšanās reizei (pašvaldībā, VRG vai pie iesaistītajiem) un tad novērtējiet.',
+  'blank.how2': 'Atbildiet uz katru jautājumu zemāk ar vērtējumu no {min} līdz {max}, vai n/a (nav attiecināms), vai dont-know (neviens nezina: plānā tas būs starp jānoskaidrojamajiem), vai atstājiet null. Aizpildiet arī ciemu, respondentu un datumu.',
 };

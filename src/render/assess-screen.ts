@@ -9,6 +9,7 @@ import { wrap } from './wrap.js';
 export type QuestionChoice =
   | { kind: 'score'; score: number }
   | { kind: 'na' }
+  | { kind: 'dontKnow' }
   | { kind: 'skip' }
   | { kind: 'back' }
   | { kind: 'overview' }
@@ -19,6 +20,7 @@ type Labels = Record<LabelKey, string>;
 export function answerText(a: Answer | undefined, fw: Framework, lang: string, L: Labels): string {
   if (!a || a.score === null) return L['assess.unanswered'];
   if (a.score === 'n/a') return 'n/a';
+  if (a.score === 'dont-know') return L['assess.dontKnowShort'];
   return `${a.score} — ${translator(fw, lang)(fw.scale.labels.get(a.score))}`;
 }
 
@@ -29,6 +31,8 @@ export interface QuestionView {
   /** The progress as glyphs (left out in plain mode). */
   bar: string;
   pillar: string;
+  /** The pillar's description (its definition, read aloud) on the pillar's first question while it is open; else null. */
+  pillarAbout: string | null;
   title: string;
   question: string;
   help: string | null;
@@ -36,7 +40,7 @@ export interface QuestionView {
   current: string[];
   /** Last assessment's score and note (--previous). */
   previous: string[];
-  /** Scale steps, then n/a: what the cursor moves over. */
+  /** Scale steps, then n/a and don't know: what the cursor moves over. */
   choices: { value: QuestionChoice; key: string; label: string; rubric: string }[];
   keyLine: string;
   status: string;
@@ -59,7 +63,8 @@ export function questionView(
   for (let s = fw.scale.min; s <= fw.scale.max; s++) {
     choices.push({ value: { kind: 'score', score: s }, key: digits ? String(s) : '', label: `${s} · ${t(fw.scale.labels.get(s))}`, rubric: t(c.levels.get(s)) });
   }
-  choices.push({ value: { kind: 'na' }, key: 'n', label: L['assess.na'], rubric: '' });
+  choices.push({ value: { kind: 'na' }, key: 'n', label: L['assess.notApplicable'], rubric: '' });
+  choices.push({ value: { kind: 'dontKnow' }, key: 'd', label: L['assess.dontKnow'], rubric: '' });
   const current: string[] = [];
   if (answer && (answer.score !== null || answer.note)) {
     current.push(fill(L['assess.current'], { answer: answerText(answer, fw, lang, L) }));
@@ -77,13 +82,14 @@ export function questionView(
     position: fill(L['assess.position'], { position: p.position, total: p.total }),
     bar: `${'■'.repeat(p.answered)}${'□'.repeat(p.total - p.answered)}`,
     pillar: fill(L['assess.pillarProgress'], { pillar: t(pillar?.title), position: p.pillarPosition, count: p.pillarTotal, answered: p.pillarAnswered }),
+    pillarAbout: p.pillarPosition === 1 && !answered && pillar?.description ? t(pillar.description) || null : null,
     title: t(c.title),
     question: t(c.question),
     help: c.help ? `${L['assess.help']}: ${t(c.help)}` : null,
     current,
     previous,
     choices,
-    keyLine: fill(answered ? L['assess.keysAnswered'] : L['assess.keys'], { range }),
+    keyLine: fill(answered ? L['assess.keysAnswered2'] : L['assess.keys2'], { range }),
     status: extra.status,
   };
 }
@@ -99,7 +105,9 @@ const lines = (text: string, width: number, indent = '', first = indent): string
 export function questionFrame(v: QuestionView, cursor: number, size: Size, color: ChalkInstance, plain: boolean): Frame {
   const width = Math.max(20, Math.min(size.cols - 1, 108));
   if (plain) {
-    const out = [`${v.village}. ${v.position}. ${v.pillar}.`, v.title, ...lines(v.question, width)];
+    const out = [`${v.village}. ${v.position}. ${v.pillar}.`];
+    if (v.pillarAbout) out.push(...lines(v.pillarAbout, width));
+    out.push(v.title, ...lines(v.question, width));
     if (v.help) out.push(...lines(v.help, width));
     out.push(...v.current.flatMap((l) => lines(l, width)), ...v.previous.flatMap((l) => lines(l, width)));
     for (const c of v.choices) out.push(...lines(`${c.key ? `${c.key}: ` : ''}${c.label}${c.rubric ? ` — ${c.rubric}` : ''}`, width, '   '));
@@ -123,6 +131,10 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
   if (fixed() > size.rows) title = [fitLine(title.join(' '), width)];
   if (question.length < lines(v.question, width).length) question[question.length - 1] = fitLine(`${question[question.length - 1] ?? ''}…`, width);
   let room = size.rows - fixed();
+  // The pillar's definition on its first question, read aloud before the rubrics: whole, or not at all.
+  const aboutLines = v.pillarAbout ? lines(v.pillarAbout, width) : [];
+  const about = aboutLines.length > 0 && aboutLines.length + 1 <= room ? ['', ...aboutLines.map((l) => color.cyan(l))] : [];
+  room -= about.length;
   const grow = (i: number): void => {
     const f = full[i];
     const cur = shown[i];
@@ -147,13 +159,14 @@ export function questionFrame(v: QuestionView, cursor: number, size: Size, color
   add(v.previous.flatMap((l) => lines(l, width)), color.magenta);
   if (v.help) add(lines(v.help, width), color.dim);
   shown = shown.map((r, i) => (i === cursor ? r.map((l) => color.bold(l)) : r));
-  return { lines: [...top, '', ...title.map((l) => color.bold(l)), ...question, ...extras, '', ...shown.flat(), ...bottom] };
+  return { lines: [...top, ...about, '', ...title.map((l) => color.bold(l)), ...question, ...extras, '', ...shown.flat(), ...bottom] };
 }
 
 /** The note under the question: what was chosen, the note as typed (line breaks kept), and what each key does. */
 export function noteFrame(v: QuestionView, chosen: string, label: string, text: string, hint: string, size: Size, color: ChalkInstance, plain: boolean): Frame {
   const width = Math.max(20, Math.min(size.cols - 1, 108));
-  if (plain) return { lines: [chosen, label] };
+  // Plain mode prints the last line after each answer: what was chosen, then it asks for the note.
+  if (plain) return { lines: [label, chosen] };
   const top = [fitLine(`${color.bold(v.village)} · ${color.dim(v.position)}`, width), color.bold(fitLine(v.title, width))];
   let question = lines(v.question, width);
   const typed = visible(text).split('\n');

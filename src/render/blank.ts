@@ -31,7 +31,7 @@ export function blankAnswers(fw: Framework, o: BlankOptions): string {
   const lines: string[] = [
     `# yaml-language-server: $schema=${o.schemaUrl}`,
     ...comment(`${t(fw.title)} (${fw.id} ${fw.version})`, ''),
-    ...comment(fill(L['blank.how'], { min: fw.scale.min, max: fw.scale.max }), ''),
+    ...comment(fill(L['blank.how2'], { min: fw.scale.min, max: fw.scale.max }), ''),
     ...comment(L['blank.note'], ''),
     ...comment(`${L['blank.scale']}: ${steps.map(([s, l]) => `${s} = ${t(l)}`).join('; ')}`, ''),
     ...answersHead(fw, { village: o.village, municipality: null, lag: null, respondent: null, date: null, language: o.lang }),

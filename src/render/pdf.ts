@@ -381,6 +381,11 @@ function criteriaBlock(l: Layout, plan: PlanView): void {
 
 function closingBlock(l: Layout, plan: PlanView): void {
   const L = plan.labels;
+  if (plan.findOut.length > 0) {
+    l.heading(L['report.findOut'], 14);
+    l.paragraph(L['report.findOutIntro'], { size: 9.5, color: COLOR.muted });
+    l.bullets(plan.findOut.map((c) => ({ lead: c.title, text: `(${c.pillar}): ${c.question}` })), { size: 9.5 });
+  }
   if (plan.open.length > 0) {
     l.heading(L['report.open'], SIZE.h1, 6);
     l.paragraph(L['report.openIntro'], { color: COLOR.muted });

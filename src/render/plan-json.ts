@@ -53,6 +53,7 @@ export function planJson(plan: PlanView): string {
     strengths: plan.strengths.map((c) => ({ criterion: c.id, title: c.title, score: r1(c.score) })),
     discuss: plan.discuss.map((c) => ({ criterion: c.id, title: c.title, min: c.spreadMin, max: c.spreadMax, distribution: c.distribution })),
     open: plan.open.map((c) => ({ criterion: c.id, title: c.title, status: c.status })),
+    find_out: plan.findOut.map((c) => ({ criterion: c.id, title: c.title, question: c.question })),
     ...progressJson(plan),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

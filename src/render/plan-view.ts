@@ -34,6 +34,8 @@ export interface PlanView {
   /** Every other recommended action, by pillar, then by timeframe. */
   later: { pillar: string; timeframes: { timeframe: string; actions: ActionView[] }[] }[];
   open: CriterionView[];
+  /** Criteria nobody could answer ("don't know"): to find out before the next meeting. */
+  findOut: CriterionView[];
   examples: { id: string; name: string; text: string; url: string | null }[];
   /** The level thresholds on the 0–100 score scale, for charts; `meaning` says what the line asks ("Village in transition: 2 of 3 criteria 50+"). */
   thresholds: { level: string; title: string; score: number; meaning: string }[];
@@ -164,7 +166,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       raw: c.raw,
       rawText: fmt(c.raw),
       score: c.score,
-      scoreText: c.raw === null ? labels[c.status === 'na' ? 'report.na' : 'report.unanswered'] : fmt(c.score),
+      scoreText: c.raw === null ? labels[c.status === 'na' ? 'report.na' : c.status === 'dont-know' ? 'report.dontKnow' : 'report.unanswered'] : fmt(c.score),
       label: c.step === null ? '' : t(fw.scale.labels.get(c.step)),
       rubric: c.step === null ? '' : t(def?.levels.get(c.step)),
       spread: c.spread ? `${c.spread.min}–${c.spread.max}` : '',
@@ -346,6 +348,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
     firstSteps: plan.firstSteps.map((s, i) => stepView(s, i + 1)),
     later: laterView(plan.later),
     open: criteria(plan.open),
+    findOut: criteria(plan.findOut),
     examples: plan.examples.flatMap((id) => {
       const e = fw.examples.get(id);
       return e ? [{ id: e.id, name: t(e.name), text: t(e.text), url: e.url }] : [];

@@ -24,7 +24,7 @@ export interface JsonResult {
   next_level: { id: string; unmet: JsonCheck[] } | null;
 }
 
-type JsonCriterion = Omit<CriterionScore, 'id' | 'notes'>;
+type JsonCriterion = Omit<CriterionScore, 'id' | 'notes' | 'dontKnow'> & { dont_know: number };
 
 type JsonCheck = Omit<RuleCheck, 'held'>;
 
@@ -44,7 +44,7 @@ export function jsonResult(r: VillageResult): JsonResult {
   for (const p of r.scores.pillars) pillars[p.id] = { score: r1(p.score), coverage: r2(p.coverage) };
   const criteria: JsonResult['criteria'] = {};
   for (const c of r.scores.criteria.values()) {
-    criteria[c.id] = { raw: r1(c.raw), score: r1(c.score), min: c.min, max: c.max, n: c.n, na: c.na, disagree: c.disagree, distribution: c.distribution };
+    criteria[c.id] = { raw: r1(c.raw), score: r1(c.score), min: c.min, max: c.max, n: c.n, na: c.na, dont_know: c.dontKnow, disagree: c.disagree, distribution: c.distribution };
   }
   const next = r.classification.next;
   return {

@@ -9,10 +9,12 @@ import { ID_PATTERN, LANG_PATTERN } from './criteria.js';
 
 export const FULL_ID_PATTERN = '^[a-z0-9-]+\\.[a-z0-9-]+$';
 export const NOT_APPLICABLE = 'n/a';
+/** "Don't know": not scored, like n/a, but the plan lists it as something to find out. */
+export const DONT_KNOW = 'dont-know';
 
 // Text is read like a CSV cell (docs/formats.md 2.1): "3", a scale label, the rubric text, N/A, nezinu.
 const score = {
-  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { type: 'null' }, { type: 'string', minLength: 1, pattern: '\\S' }],
+  anyOf: [{ type: 'integer' }, { const: NOT_APPLICABLE }, { const: DONT_KNOW }, { type: 'null' }, { type: 'string', minLength: 1, pattern: '\\S' }],
 } as const;
 
 const answer = {

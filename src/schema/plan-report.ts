@@ -126,7 +126,7 @@ export const planReportSchema = {
   $id: 'https://smart-village-kit.invalid/schema/plan.schema.json',
   title: 'smart-village-kit action plan (village report --format json)',
   type: 'object',
-  required: ['format', 'village', 'framework', 'language', 'level', 'overall', 'pillars', 'next_level', 'first_steps', 'later', 'strengths', 'discuss', 'open'],
+  required: ['format', 'village', 'framework', 'language', 'level', 'overall', 'pillars', 'next_level', 'first_steps', 'later', 'strengths', 'discuss', 'open', 'find_out'],
   additionalProperties: false,
   properties: {
     format: { const: 'village-kit/plan-report@1' },
@@ -216,6 +216,10 @@ export const planReportSchema = {
     open: {
       type: 'array',
       items: { ...criterionRef, properties: { ...criterionRef.properties, status: { enum: ['na', 'unanswered'] } } },
+    },
+    find_out: {
+      type: 'array',
+      items: { ...criterionRef, properties: { ...criterionRef.properties, question: { type: 'string' } } },
     },
     previous: previousSchema,
     change: changeSchema,

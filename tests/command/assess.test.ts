@@ -126,6 +126,32 @@ describe('assess, driven step by step', () => {
     expect(readFileSync(tmp.path('ergli-plan.md'), 'utf8')).toContain('# Viedā ciema rīcības plāns: Ērgļi');
   });
 
+  it.each([
+    ['2025-03-10', true],
+    ['2027-01-01', false],
+  ])('with --previous dated %s the plan written at the end carries the change since last time: %s', async (date, shown) => {
+    const last = STOPPED_AFTER_THREE.replace('date: 2026-03-14', `date: ${date}`).replace('strategy.assets: 1', 'strategy.assets: 0');
+    const tmp = ownDir({ 'ergli.yaml': STOPPED_AFTER_THREE, 'last.yaml': last });
+    const prompts = scripted(['', '', 'r', { type: 'finish' }, true, 'md', 'done']);
+    const code = await assess({ ...opts({ answers: tmp.path('ergli.yaml') }), previous: tmp.path('last.yaml') }, fakeTerminal(), io(prompts));
+    expect(code).toBe(0);
+    const md = readFileSync(tmp.path('ergli-plan.md'), 'utf8');
+    // A later "last time" is not compared, as `village report --previous` refuses it.
+    expect(md.includes(`Kas mainījies kopš ${date}`)).toBe(shown);
+  });
+
+  it('takes a plan file as --previous, as report --previous does: its step under each question, the change in the plan', async () => {
+    const last = STOPPED_AFTER_THREE.replace('date: 2026-03-14', 'date: 2025-03-10').replace('strategy.challenges: null', 'strategy.challenges: 2');
+    const tmp = ownDir({ 'ergli.yaml': STOPPED_AFTER_THREE, 'last.yaml': last });
+    expect(village(['plan', tmp.path('last.yaml'), '--out', tmp.path('plan.yaml')]).code).toBe(0);
+    const prompts = scripted(['', '', 'r', { type: 'finish' }, true, 'md', 'done']);
+    const code = await assess({ ...opts({ answers: tmp.path('ergli.yaml') }), previous: tmp.path('plan.yaml') }, fakeTerminal(), io(prompts));
+    expect(code).toBe(0);
+    expect(prompts.screens[0]).toContain('Jautājums 4 no 27');
+    expect(prompts.screens[0]).toContain('Iepriekšējo reizi (2025-03-10): 2 — Aizsākts');
+    expect(readFileSync(tmp.path('ergli-plan.md'), 'utf8')).toContain('Kas mainījies kopš 2025-03-10');
+  });
+
   it('leaves a broken file or one for another framework untouched', async () => {
     const tmp = ownDir();
     const broken = tmp.path('broken.yaml');

@@ -57,7 +57,7 @@ interface Doc {
     municipality: string | null;
     respondents: number;
     sources: string[];
-    criteria: Record<string, { raw: number | null; n: number; na: number }>;
+    criteria: Record<string, { raw: number | null; n: number; na: number; dont_know: number }>;
   }[];
   errors: unknown[];
   warnings: unknown[];
@@ -79,8 +79,8 @@ const EXPECTED = [
     criteria: {
       'strategy.vision': { raw: 3.5, n: 2, na: 0 },
       'strategy.assets': { raw: 2.5, n: 2, na: 0 },
-      'strategy.challenges': { raw: 3, n: 1, na: 1 },
-      'strategy.cross-sector': { raw: 4, n: 1, na: 1 },
+      'strategy.challenges': { raw: 3, n: 1, na: 0, dont_know: 1 }, // nezinu: don't know (#14b)
+      'strategy.cross-sector': { raw: 4, n: 1, na: 1, dont_know: 0 },
     },
   },
   {

@@ -24,14 +24,14 @@ function score(args: string[]): { doc: Doc; code: number | null; stderr: string 
 const pillars = (d: Doc, i = 0): number[] => Object.values(d.results[i]!.pillars).map((p) => p.score);
 
 describe('survey exports, end to end', () => {
-  it('Google Forms CSV: Timestamp dates the answers, comment and consent columns are ignored with one warning, "Nezinu" is n/a', () => {
+  it('Google Forms CSV: Timestamp dates the answers, comment and consent columns are ignored with one warning, "Nezinu" is dont-know', () => {
     const { doc, code } = score([`${X}/google-forms.csv`]);
     expect(code).toBe(0);
     // Anna all 4, Juris all 2, Ilze all 0 but vision "Nezinu": vision (4+2)/2 = 3 → 75, the rest (4+2+0)/3 = 2 → 50;
     // strategy (75 + 8×50)/9 = 52.78, innovation 50, participation 50, overall 50.93: two pillars ≥ 50 → transition.
     expect(doc.results).toMatchObject([{ village: 'Vecpiebalga', respondents: 3, overall: 50.9, level: 'transition', date: '2026-05-20' }]);
     expect(pillars(doc)).toEqual([52.8, 50, 50]);
-    expect(doc.results[0]!.criteria['strategy.vision']).toMatchObject({ raw: 3, n: 2, na: 1 });
+    expect(doc.results[0]!.criteria['strategy.vision']).toMatchObject({ raw: 3, n: 2, na: 0, dont_know: 1 });
     expect(doc.inputs).toEqual([
       expect.objectContaining({ rows: 3, read: 3, rejected: 0, cells_dropped: 0, columns_ignored: ['Komentāri un ieteikumi VRG', 'Piekrītu datu apstrādei'] }),
     ]);
@@ -244,7 +244,7 @@ describe('YAML answers take the same vocabulary as CSV cells', () => {
     expect(ok.code).toBe(0);
     const c = ok.doc.results[0]!.criteria;
     // vision 3, assets 3 (Darbojas), identity 1: strategy (75 + 75 + 25) / 3 = 58.3; data and funding n/a
-    expect([c['strategy.vision']?.raw, c['strategy.assets']?.raw, c['strategy.identity']?.raw, c['strategy.data']?.na, c['strategy.funding']?.na]).toEqual([3, 3, 1, 1, 1]);
+    expect([c['strategy.vision']?.raw, c['strategy.assets']?.raw, c['strategy.identity']?.raw, c['strategy.data']?.dont_know, c['strategy.funding']?.na]).toEqual([3, 3, 1, 1, 1]);
     expect(ok.doc.results[0]).toMatchObject({ date: '2026-03-14', pillars: { strategy: { score: 58.3 } } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('bad.yaml:4:7: "31.02.2026" is not a date (YYYY-MM-DD or DD.MM.YYYY)');

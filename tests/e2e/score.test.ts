@@ -42,7 +42,7 @@ describe('village score', () => {
       next_level: { id: 'lighthouse' },
     });
     expect(r.sources).toEqual(['examples/ergli/anna-berzina.yaml', 'examples/ergli/janis-ozols.yaml', 'examples/ergli/liga-kalnina.yaml']);
-    expect((r.criteria as Record<string, unknown>)['strategy.vision']).toEqual({ raw: 2.7, score: 66.7, min: 2, max: 3, n: 3, na: 0, disagree: false, distribution: [[2, 1], [3, 2]] });
+    expect((r.criteria as Record<string, unknown>)['strategy.vision']).toEqual({ raw: 2.7, score: 66.7, min: 2, max: 3, n: 3, na: 0, dont_know: 0, disagree: false, distribution: [[2, 1], [3, 2]] });
     expect((r.criteria as Record<string, unknown>)['innovation.digital']).toMatchObject({ raw: 2, min: 0, max: 4, disagree: true });
     expect((r.next_level as { unmet: unknown[] }).unmet).toContainEqual({ rule: 'pillar_min', pillar: 'innovation', needed: 50, actual: 46.3 });
     expect((r.next_level as { unmet: unknown[] }).unmet).toContainEqual({ rule: 'criteria_min', criterion: 'participation.replicability', needed: 3, actual: 1 });
@@ -135,7 +135,7 @@ describe('village score with CSV', () => {
     expect(doc.results[0]!.date).toBe('2026-05-24');
     // The export was made from version 1 of the criteria: every one of its 21 question columns
     // still reaches its criterion (through the aliases), and the 6 questions added since stay open.
-    const answered = Object.values(doc.results[0]!.criteria as Record<string, { n: number; na: number }>).filter((c) => c.n + c.na > 0);
+    const answered = Object.values(doc.results[0]!.criteria as Record<string, { n: number; na: number; dont_know: number }>).filter((c) => c.n + c.na + c.dont_know > 0);
     expect(answered).toHaveLength(21);
     expect(Object.keys(doc.results[0]!.criteria as object)).toHaveLength(27);
   });

@@ -69,7 +69,7 @@ describe('village validate', () => {
   it.each([
     ['bad/unknown-criterion.yaml', 6, 'unknown criterion "strategy.visoin" (did you mean "strategy.vision"?)'],
     ['bad/out-of-range.yaml', 6, 'score 9 is outside the scale 0–4'],
-    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", empty (null), a text or a mapping'],
+    ['bad/wrong-type.yaml', 5, 'must be a whole number, "n/a", "dont-know", empty (null), a text or a mapping'],
     ['bad/bad-text.yaml', 5, '"3.5" is not a score on 0–4, a scale label or n/a (3.5 is not 3)'],
     ['bad/framework-mismatch.yaml', 2, 'these answers are for framework "other-framework", but the criteria are "smart-village-lv"'],
     ['bad/duplicate-key.yaml', 6, 'duplicate key "strategy.vision"'],

@@ -8,7 +8,7 @@ export const PILLARS = {
 } as const;
 
 export type PillarId = keyof typeof PILLARS;
-export type Score = number | 'n/a' | null;
+export type Score = number | 'n/a' | 'dont-know' | null;
 
 /** Every criterion id of the bundled framework, in framework order. */
 export const CRITERIA: string[] = Object.entries(PILLARS).flatMap(([p, cs]) => cs.map((c) => `${p}.${c}`));

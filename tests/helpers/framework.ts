@@ -50,7 +50,7 @@ export function criteriaFile(opts: {
 export const framework = (opts: Parameters<typeof criteriaFile>[0]): Framework => buildFramework(criteriaFile(opts));
 
 /** A response from `{ 'p.c': 3, 'p.d': 'n/a' }`. */
-export function response(village: string, answers: Record<string, number | 'n/a' | null | { score: number | 'n/a' | null; note: string }>, extra: Partial<Response> = {}): Response {
+export function response(village: string, answers: Record<string, Answer['score'] | { score: Answer['score']; note: string }>, extra: Partial<Response> = {}): Response {
   const map = new Map<string, Answer>();
   for (const [id, v] of Object.entries(answers)) {
     map.set(id, v !== null && typeof v === 'object' ? { score: v.score, note: v.note } : { score: v, note: null });

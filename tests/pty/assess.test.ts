@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answersYaml, CRITERIA } from '../helpers/answers.js';
 import { BIN, ROOT, tempDir, village } from '../helpers/cli.js';
 import { villagePty, type Pty } from '../helpers/pty.js';
 
@@ -100,7 +101,9 @@ describe('village assess in a terminal', () => {
 
     let s = await question(term, 1);
     expect(s).toContain('Katra atbilde uzreiz tiek saglabāta: ergli.yaml');
-    expect(s).toContain('0–4 vērtējums · n n/a · ⏎ izvēlēties · s izlaist');
+    expect(s).toContain('0–4 vērtējums · n n/a · d nezinām · ⏎ izvēlēties · s izlaist');
+    // The first question of a pillar carries the pillar's definition, to read aloud (#14b).
+    expect(s).toContain('1. Viedā ciema kritērijs. Ir izstrādāta holistiska stratēģija');
     // "3" selects the score 3 (not the third line, the score 2).
     term.type('3');
     s = await term.waitFor('❯ 3 · Darbojas');
@@ -259,6 +262,7 @@ describe('village assess in a terminal', () => {
     const visible = (screen: string): void => {
       for (let n = 0; n <= 4; n++) expect(screen).toMatch(new RegExp(`^(❯ |  )${n} · `, 'm'));
       expect(screen).toContain('n/a — nav attiecināms');
+      expect(screen).toContain('nezinām — jānoskaidro');
       expect(screen.replace(/\s+/g, ' ')).toMatch(LV_KEYS);
       expect(screen).toContain('ergli.yaml');
       expect(screen.split('\n')[0]).toContain('Jautājums 5 no 27');
@@ -290,6 +294,131 @@ describe('village assess in a terminal', () => {
     s = await question(term, 5, 'en');
     expect(s).toContain('Last time (2025-03-10): 1 — ');
     expect(s).toContain('only the school');
+  });
+
+  it('shows each pillar\'s definition on its first question; d records "don\'t know"; the plans list it to find out, with the change since last time', async () => {
+    // Everything answered but the last strategy question and the first innovation one.
+    const open2 = ['strategy.resilience', 'innovation.social'];
+    const now = Object.fromEntries(CRITERIA.map((id) => [id, open2.includes(id) ? null : 3]));
+    const last = Object.fromEntries(CRITERIA.map((id) => [id, 1]));
+    const { term, path } = open(['--answers', 'e.yaml', '--lang', 'en', '--previous', 'last.yaml'], {
+      'e.yaml': answersYaml('Ērgļi', now, { date: '2026-03-14' }),
+      'last.yaml': answersYaml('Ērgļi', last, { date: '2025-03-10' }),
+    }, { cols: 80, rows: 24 });
+    await skipPeople(term, 'en');
+    // Question 9 is not a pillar's first: no definition.
+    let s = await question(term, 9, 'en');
+    expect(s).toContain('d don\'t know');
+    expect(s).toContain('don\'t know — to find out');
+    expect(s).not.toContain('Smart Village criterion');
+    term.type('d');
+    s = await term.waitFor('❯ don\'t know — to find out');
+    term.press('Enter');
+    await term.waitFor('Chosen: don\'t know — to find out');
+    term.press('Enter');
+    // Question 10 opens the innovation pillar: its definition is on the screen at 80×24.
+    s = await question(term, 10, 'en');
+    expect(s.replace(/\s+/g, ' ')).toContain('Smart Village criterion 2.');
+    term.type('d');
+    term.press('Enter');
+    await term.waitFor('Chosen: don\'t know');
+    term.press('Enter');
+    await term.waitFor(/Review before finishing[\s\S]*Finish/);
+    term.type('f');
+    s = await term.waitFor('Write the action plan next to the answers?');
+    // The result says what to find out and what changed since last time (every score was 1 then, 3 now but two).
+    const flat = s.replace(/\s+/g, ' ');
+    expect(flat).toContain('To find out: Resilience and self-reliance, Social innovation');
+    expect(flat).toContain('What changed since 2025-03-10: Starting out → Lighthouse candidate · Overall: 25 → 75 (+50)');
+    // Every choice of the result screen is still on screen at 80×24.
+    expect(s).toContain('[b] Back to the answers');
+    expect(s).toContain('[q] No');
+    term.type('m');
+    await term.waitFor(/Action plan: .*e-plan\.md/);
+    term.type('q');
+    expect(await term.exited).toEqual({ exitCode: 0, signal: 0 });
+
+    const saved = readFileSync(path('e.yaml'), 'utf8');
+    expect(saved).toContain('  strategy.resilience: dont-know\n');
+    expect(saved).toContain('  innovation.social: dont-know\n');
+    expect(village(['validate', path('e.yaml')]).code).toBe(0);
+    const md = readFileSync(path('e-plan.md'), 'utf8');
+    const findOut = md.slice(md.indexOf('## To find out'));
+    expect(findOut).toMatch(/^## To find out\n\nNobody in the room knew[^\n]*\n\n- \*\*[^\n]+\n- \*\*[^\n]+\n\n/);
+    expect(md).not.toContain('## Still to discuss');
+    // --previous reaches the plan: the change since last time, as `village report --previous` draws it.
+    expect(md).toContain('What changed since 2025-03-10');
+  });
+
+  it('--plain asks line by line without redraws or glyphs: the pillar\'s definition once, a digit or d and Enter, then the note', async () => {
+    const { term, path } = open(['--plain', '--village', 'Alsunga', '--answers', 'a.yaml', '--lang', 'lv'], {}, { cols: 100, rows: 60 });
+    for (const prompt of ['Novads (nav obligāti', 'Vietējā rīcības grupa', 'Vadītāji', 'Cik cilvēku piedalās']) {
+      await term.waitFor(prompt);
+      term.press('Enter');
+    }
+    let s = await term.waitFor('d: nezinām — jānoskaidro');
+    expect(s).toContain('Alsunga. Jautājums 1 no 27. Holistiska stratēģija: jautājums 1 no 9, atbildēti 0.');
+    expect(s).toContain('1. Viedā ciema kritērijs. Ir izstrādāta holistiska stratēģija');
+    expect(s).toContain('   3: 3 · Darbojas — ');
+    expect(s).not.toMatch(/[■□❯]/);
+    term.type('d');
+    term.press('Enter');
+    // What was chosen is said back before the note is asked (a screen reader reads it).
+    await term.waitFor(/Izvēlēts: nezinām — jānoskaidro\nPiezīme — pamatojums/);
+    term.type('jājautā pašvaldībai');
+    term.press('Enter');
+    await term.waitFor('Jautājums 2 no 27');
+    term.type('3');
+    term.press('Enter');
+    await term.waitFor('Izvēlēts: 3 · Darbojas');
+    term.press('Enter');
+    s = await term.waitFor(/Jautājums 3 no 27[\s\S]*d: nezinām/);
+    // The pillar's definition was printed once, on its first question; nothing was drawn over.
+    expect(s.split('1. Viedā ciema kritērijs.').length).toBe(2);
+    expect(s).toContain('Alsunga. Jautājums 2 no 27.');
+    expect(s).not.toMatch(/[■□❯]/);
+    term.press('Ctrl-C');
+    expect((await term.exited).exitCode).toBe(130);
+    const saved = readFileSync(path('a.yaml'), 'utf8');
+    expect(saved).toContain('  strategy.vision: { score: dont-know, note: "jājautā pašvaldībai" }\n');
+    expect(saved).toContain('  strategy.assets: 3\n');
+  });
+
+  it('with --village offers the village\'s latest file in the folder: yes resumes it, no starts a new one', async () => {
+    const files = {
+      'ērgļi-2026-02-01.yaml': answersYaml('Ērgļi', { 'strategy.vision': 1 }, { date: '2026-02-01' }),
+      'ērgļi-2026-03-01.yaml': answersYaml('Ērgļi', { 'strategy.vision': 2 }, { date: '2026-03-01' }),
+    };
+    const { term, path, dir } = open(['--village', 'Ērgļi', '--lang', 'en'], files, { cols: 80, rows: 24 });
+    await term.waitFor('ērgļi-2026-03-01.yaml exists. Continue that session?');
+    term.type('y');
+    await skipPeople(term, 'en');
+    const s = await question(term, 2, 'en');
+    expect(s.replace(/\s+/g, ' ')).toContain('Resuming: 1 of 27 questions answered.');
+    await answer(term, '4', 'mapped', 'en');
+    await question(term, 3, 'en');
+    term.press('Ctrl-C');
+    expect((await term.exited).exitCode).toBe(130);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()).toEqual(Object.keys(files));
+    expect(readFileSync(path('ērgļi-2026-03-01.yaml'), 'utf8')).toContain('  strategy.assets: { score: 4, note: "mapped" }\n');
+    expect(readFileSync(path('ērgļi-2026-02-01.yaml'), 'utf8')).toBe(files['ērgļi-2026-02-01.yaml']);
+
+    // No: a new file of today, the earlier ones untouched.
+    const again = openMore(dir, ['--village', 'Ērgļi', '--lang', 'en']);
+    await again.waitFor('ērgļi-2026-03-01.yaml exists. Continue that session?');
+    again.type('n');
+    for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
+      await again.waitFor(prompt);
+      again.press('Enter');
+    }
+    await question(again, 1, 'en');
+    await answer(again, '0', 'new', 'en');
+    await question(again, 2, 'en');
+    again.press('Ctrl-C');
+    expect((await again.exited).exitCode).toBe(130);
+    const created = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !(f in files));
+    expect(created).toEqual([expect.stringMatching(/^ērgļi-\d{4}-\d{2}-\d{2}\.yaml$/)]);
+    expect(readFileSync(path(created[0]!), 'utf8')).toContain('  strategy.vision: { score: 0, note: "new" }\n');
   });
 
   it('without a terminal exits 2 at once, pointing to village score, without reading its input', async () => {

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { questionKeys } from '../../src/commands/assess/screens.js';
 import { resumeCommand } from '../../src/commands/assess/shell.js';
+import type { Answer } from '../../src/core/answers.js';
 import { progressOf, startSession } from '../../src/core/session.js';
 import { labelsFor } from '../../src/i18n/messages.js';
 import { responseFromText, loadFramework } from '../../src/io/load.js';
@@ -14,10 +15,10 @@ import { ROOT } from '../helpers/cli.js';
 const fw = loadFramework(`${ROOT}/criteria/smart-village.yaml`).value!;
 const plain = new Chalk({ level: 0 });
 
-const viewOf = (id: string, lang: 'lv' | 'en') => {
+const viewOf = (id: string, lang: 'lv' | 'en', answer?: Answer) => {
   const s = startSession(fw);
   const at = { ...s, at: { mode: 'walk' as const, index: s.order.indexOf(id) } };
-  return questionView(fw, fw.criteria.get(id)!, progressOf(at, fw)!, undefined, lang, labelsFor(lang), { village: 'Pļaviņu novada Klintaines pagasta Dzelmes ciems', status: 'Saglabāts failā ergli.yaml' });
+  return questionView(fw, fw.criteria.get(id)!, progressOf(at, fw)!, answer, lang, labelsFor(lang), { village: 'Pļaviņu novada Klintaines pagasta Dzelmes ciems', status: 'Saglabāts failā ergli.yaml' });
 };
 
 describe('the question screen', () => {
@@ -32,7 +33,11 @@ describe('the question screen', () => {
         return 'done' in r ? { ...acc, done: r.done } : { state: r.state };
       }, { state: ks.state });
     for (const d of [0, 1, 2, 3, 4]) expect(press(`${d}\r\r`).done).toEqual({ kind: 'answer', answer: { score: d, note: null } });
-    expect(press('n\rdon\'t know\r').done).toEqual({ kind: 'answer', answer: { score: 'n/a', note: "don't know" } });
+    expect(press('n\rnot here\r').done).toEqual({ kind: 'answer', answer: { score: 'n/a', note: 'not here' } });
+    // d: "don't know", its own answer (#14b); an answered one starts with it under the cursor.
+    expect(press('d\rask the council\r').done).toEqual({ kind: 'answer', answer: { score: 'dont-know', note: 'ask the council' } });
+    const again = questionKeys(v, { score: 'dont-know', note: null }, L, plain);
+    expect(v.choices[again.state.cursor]?.value).toEqual({ kind: 'dontKnow' });
     // Enter on an open criterion with nothing selected does nothing (no 0 by accident).
     expect(press('\r').done).toBeUndefined();
     expect(press('s').done).toEqual({ kind: 'skip' });
@@ -58,10 +63,38 @@ describe('the question screen', () => {
         const text = frame.lines.join('\n');
         for (let s = 0; s <= 4; s++) expect(text).toMatch(new RegExp(`^(❯ |  )${s} · `, 'm'));
         expect(text).toContain('n/a — ');
+        expect(text).toContain(lang === 'lv' ? 'nezinām — jānoskaidro' : "don't know — to find out");
         expect(frame.lines.join(' ')).toContain(lang === 'lv' ? 's izlaist · b atpakaļ' : 's skip · b back');
         expect(text).toContain('ergli.yaml');
         expect(frame.lines[0]).toContain(lang === 'lv' ? 'Jautājums' : 'Question');
       }
+    }
+  });
+});
+
+describe('the pillar\'s definition (#14b)', () => {
+  it('is on the first question of each pillar while it is open, and only there', () => {
+    for (const p of fw.pillars) {
+      const [first, second] = p.criteria;
+      expect(viewOf(first!.id, 'en').pillarAbout).toBe(p.description?.en);
+      expect(viewOf(second!.id, 'en').pillarAbout).toBeNull();
+      // Back on an answered one (a correction), the answer so far takes the room instead.
+      expect(viewOf(first!.id, 'en', { score: 2, note: null }).pillarAbout).toBeNull();
+    }
+  });
+
+  it('is drawn whole at 80×24 and 200×50, or not at all when it does not fit; always in plain mode', () => {
+    for (const p of fw.pillars) {
+      const v = viewOf(p.criteria[0]!.id, 'lv');
+      const head = (p.description?.lv ?? '').slice(0, 30);
+      const at = (cols: number, rows: number, plainMode = false) => questionFrame(v, -1, { cols, rows }, plain, plainMode).lines.join(' ').replace(/\s+/g, ' ');
+      const lastWords = (p.description?.lv ?? '').split(/\s+/).slice(-3).join(' ');
+      for (const [cols, rows] of [[80, 24], [200, 50]] as const) {
+        expect(at(cols, rows)).toContain(head);
+        expect(at(cols, rows)).toContain(lastWords);
+      }
+      expect(at(60, 12)).not.toContain(head);
+      expect(at(60, 12, true)).toContain(lastWords);
     }
   });
 });

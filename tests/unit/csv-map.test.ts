@@ -163,9 +163,13 @@ describe('CSV cells', () => {
     ['', null],
     ['n/a', 'n/a'],
     ['N/A', 'n/a'],
-    ['Nezinu', 'n/a'],
     ['nav attiecināms', 'n/a'],
-    ['Don’t know', 'n/a'],
+    ['Not applicable', 'n/a'],
+    // #14b: "don't know" is its own answer now, no longer n/a.
+    ['Nezinu', 'dont-know'],
+    ['nav  zināms', 'dont-know'],
+    ['Don’t know', 'dont-know'],
+    ['dont-know', 'dont-know'],
   ])('%j -> %j', (cell, expected) => {
     expect(parseCell(cell, vision, fw)).toBe(expected);
   });

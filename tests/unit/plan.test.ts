@@ -49,6 +49,24 @@ describe('the action plan as data', () => {
     expect(p.pillars[0]?.criteria[1]).toMatchObject({ status: 'na', raw: null, step: null });
   });
 
+  it('lists "don\'t know" apart from the open ones, as things to find out (#14b)', () => {
+    const p = data({ 'a.x': 7, 'a.y': 'dont-know', 'b.x': 'n/a' });
+    expect(p.findOut).toEqual(['a.y']);
+    expect(p.open).toEqual(['b.x', 'b.y']);
+    expect(p.pillars[0]?.criteria[1]).toMatchObject({ status: 'dont-know', raw: null, step: null });
+    expect([...p.firstSteps, ...p.later]).toEqual([]);
+  });
+
+  it.each<[string, Parameters<typeof response>[1][], string[], string[]]>([
+    ['n/a and don\'t know on one criterion: to find out', [{ 'a.x': 'n/a' }, { 'a.x': 'dont-know' }], ['a.x'], ['a.y', 'b.x', 'b.y']],
+    ['a score beside a don\'t know: scored, not to find out', [{ 'a.x': 'dont-know' }, { 'a.x': 4 }], [], ['a.y', 'b.x', 'b.y']],
+    ['nothing but scores and blanks', [{ 'a.x': 4, 'b.y': 2 }], [], ['a.y', 'b.x']],
+  ])('%s', (_name, sets, findOut, open) => {
+    const p = buildPlan(evaluate(fw, groupResponses(sets.map((a) => response('Ērgļi', a)))[0]!));
+    expect(p.findOut).toEqual(findOut);
+    expect(p.open).toEqual(open);
+  });
+
   it('lists strengths (75 or more) highest first, at most eight', () => {
     expect(data({ 'a.x': 6, 'a.y': 7, 'b.x': 2, 'b.y': 5 }).strengths).toEqual(['a.y', 'a.x']);
     const many = framework({ min: 0, max: 4, pillars: { a: ['c1', 'c2', 'c3', 'c4', 'c5'], b: ['c1', 'c2', 'c3', 'c4', 'c5'] } });
@@ -84,6 +102,18 @@ describe('the action plan in words', () => {
       title: 'Top',
       unmet: ['Overall score at least 75 (now 66.7)'],
     });
+  });
+
+  it.each([
+    ['en', "don't know", 'not applicable'],
+    ['lv', 'nezinām', 'nav attiecināms'],
+  ])('words "don\'t know" and n/a apart (%s), and lists the former to find out', (lang, dontKnow, na) => {
+    const v = plan({ 'a.x': 7, 'a.y': 'dont-know', 'b.x': 'n/a' }, lang);
+    const byId = new Map(v.pillars.flatMap((p) => p.criteria).map((c) => [c.id, c]));
+    expect(byId.get('a.y')?.scoreText).toBe(dontKnow);
+    expect(byId.get('b.x')?.scoreText).toBe(na);
+    expect(v.findOut.map((c) => c.id)).toEqual(['a.y']);
+    expect(v.open.map((c) => c.id)).toEqual(['b.x', 'b.y']);
   });
 
   it('formats numbers for the language: decimal comma in Latvian', () => {

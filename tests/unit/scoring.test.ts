@@ -95,6 +95,31 @@ describe('grouping respondents', () => {
     expect(s.criteria.get('a.y')).toMatchObject({ raw: 2, n: 1, na: 1 });
   });
 
+  // #14b: "don't know" is counted on its own but scored exactly like n/a: same raw, score, n, coverage, level.
+  it.each<[string, Record<string, number | 'n/a'>[]]>([
+    ['one set, one n/a', [{ 'a.x': 3, 'a.y': 'n/a', 'b.x': 7, 'c.x': 5, 'd.x': 2, 'd.y': 4 }]],
+    ['a whole pillar n/a', [{ 'a.x': 6, 'a.y': 6, 'a.z': 6, 'b.x': 'n/a', 'b.y': 'n/a', 'c.x': 6, 'd.x': 6, 'd.y': 6 }]],
+    ['n/a beside scores of others', [{ 'a.x': 'n/a', 'a.y': 2 }, { 'a.x': 5, 'a.y': 'n/a', 'c.x': 'n/a' }, { 'a.x': 1, 'b.x': 4 }]],
+    ['coverage below coverage_min', [{ 'a.x': 'n/a', 'a.y': 'n/a', 'a.z': 3, 'b.x': 4, 'c.x': 'n/a', 'd.x': 5 }]],
+  ])('dont-know scores like n/a: %s', (_name, sets) => {
+    const asNa = evaluate(fw, groupResponses(sets.map((a) => response('V', a)))[0]!);
+    const swapped = sets.map((a) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v === 'n/a' ? ('dont-know' as const) : v])));
+    const asDk = evaluate(fw, groupResponses(swapped.map((a) => response('V', a)))[0]!);
+    expect(asDk.scores.overall).toBe(asNa.scores.overall);
+    expect(asDk.scores.pillars).toEqual(asNa.scores.pillars);
+    expect(asDk.classification).toEqual(asNa.classification);
+    for (const [id, c] of asNa.scores.criteria) {
+      const d = asDk.scores.criteria.get(id)!;
+      expect({ ...d, na: d.dontKnow, dontKnow: d.na }).toEqual(c);
+      expect(d.na).toBe(0);
+    }
+  });
+
+  it('counts n/a and dont-know apart on one criterion', () => {
+    const s = scoreResponses(fw, [response('V', { 'a.x': 'n/a' }), response('V', { 'a.x': 'dont-know' }), response('V', { 'a.x': 'dont-know' }), response('V', { 'a.x': 4 })]);
+    expect(s.criteria.get('a.x')).toMatchObject({ raw: 4, n: 1, na: 1, dontKnow: 2 });
+  });
+
   it('flags disagreement of half the scale or more', () => {
     const s = scoreResponses(fw, [response('V', { 'a.x': 2, 'a.y': 2 }), response('V', { 'a.x': 5, 'a.y': 4 })]);
     expect(s.criteria.get('a.x')?.disagree).toBe(true); // 3 >= 6 / 2

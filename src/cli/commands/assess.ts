@@ -7,7 +7,7 @@ export const assessCommand = (ctx: CliContext) =>
     .addOption(criteriaOption())
     .option('--answers <file>', 'the answers file: resumed when it exists, created when not')
     .option('--village <name>', 'the village (asked when not given)')
-    .option('--previous <file>', "last assessment's answers: its score and note are shown under each question")
+    .option('--previous <file>', "last assessment's answers (or its plan file): its score and note are shown under each question, and the plans carry the change since then")
     .option('--plain', 'linear questions without redraws (screen readers, very small terminals)')
     .addOption(langOption())
     .addHelpText(
@@ -18,7 +18,7 @@ export const assessCommand = (ctx: CliContext) =>
         'village assess --village Ērgļi --previous ergli-2025-03-10.yaml',
         'village assess --village Alsunga --lang en --criteria my-lag.yaml',
       ]) +
-        '\nKeys: a digit selects the score with that value, n n/a, Enter chooses; s skip, b back, o overview, r review;\n' +
+        '\nKeys: a digit selects the score with that value, n n/a, d don\'t know, Enter chooses; s skip, b back, o overview, r review;\n' +
         'on the note: Enter saves, Ctrl-J new line, Ctrl-E $EDITOR, Esc back to the score. Ctrl-C stops (every confirmed answer is already saved).\n',
     )
     .action(async (o) => {

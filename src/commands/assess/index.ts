@@ -2,16 +2,20 @@ import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
 import { contentLanguage } from '../../core/locale.js';
+import { snapshotOf, snapshotOfPlan, type Snapshot } from '../../core/plan-file.js';
+import { compareAssessments, isAfter } from '../../core/progress.js';
 import { currentId, startSession, step } from '../../core/session.js';
 import { EXIT, rejected, UserError, type ExitCode } from '../../errors.js';
 import { fill, labelsFor, type UiLang } from '../../i18n/messages.js';
 import { loadResponse } from '../../io/load.js';
 import { acquireLock } from '../../io/lock.js';
+import { isPlanFile, loadPlanFile } from '../../io/plan-file.js';
 import { Interrupted, type Prompts } from '../../io/prompts.js';
 import type { Terminal } from '../../io/terminal.js';
 import { answerText } from '../../render/assess-screen.js';
 import { diagnosticLine } from '../../render/diagnostics.js';
 import { villagePlanView } from '../../render/plan-view.js';
+import { progressView } from '../../render/progress-view.js';
 import { requireFramework, today } from '../shared.js';
 import { resultScreen, resultText } from './result.js';
 import { questionScreen, reviewScreen, type Labels, type Screen } from './screens.js';
@@ -59,6 +63,7 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
   const L = L0;
   const prompts = await io.prompts(L);
   const previous = opts.previous ? loadPrevious(opts.previous, fw) : undefined;
+  const screenPrevious = previous && { answers: previous.answers, date: previous.date };
   let store: AnswersStore | undefined;
   let release = (): void => undefined;
   io.onSignal?.(() => release());
@@ -69,9 +74,9 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
     release = lock.release;
     removeStaleTemps(start.file);
     store = new AnswersStore(start.file, fw, start.meta, start.text, start, L['assess.fileTitle']);
-    const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous };
+    const screen: Screen = { fw, lang, ui, L, term, prompts, width: Math.max(40, Math.min(term.columns, 110) - 2), previous: screenPrevious };
     const notice = lock.stale ? fill(L['assess.staleLock'], { pid: lock.stale.pid }) : null;
-    return await run(fw, start, store, screen, io, notice, (next) => {
+    return await run(fw, start, store, screen, io, notice, previous?.snapshot ?? null, (next) => {
       release();
       const r = acquireLock(next);
       release = r.ok ? r.release : () => undefined;
@@ -87,14 +92,34 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
   }
 }
 
-function loadPrevious(file: string, fw: Framework): Screen['previous'] {
+/** Last assessment (--previous): its answers for the question screens, and its scores for the plans' "change since last time". */
+function loadPrevious(file: string, fw: Framework): NonNullable<Screen['previous']> & { snapshot: Snapshot } {
+  if (/\.ya?ml$/i.test(file) && isPlanFile(file)) {
+    // A plan file carries last time's assessment (as for `report --previous`): its mean per question, shown as the scale step.
+    const plan = loadPlanFile(file, fw);
+    if (!plan.value) throw rejected(plan.diagnostics.filter((d) => d.severity === 'error'));
+    const snapshot = snapshotOfPlan(plan.value.plan);
+    const answers = new Map([...snapshot.criteria].flatMap(([id, raw]) => (raw === null ? [] : [[id, { score: Math.round(raw), note: null }] as const])));
+    return { answers, date: snapshot.date, snapshot };
+  }
   const loaded = loadResponse(file, fw);
   if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
-  return { answers: loaded.value.answers, date: loaded.value.date };
+  const r = loaded.value;
+  const snapshot = snapshotOf(evaluate(fw, { village: r.village, key: r.village, responses: [r] }));
+  return { answers: r.answers, date: r.date, snapshot };
 }
 
 /** The walk through the criteria, saving after every confirmed answer or skip, then the result. */
-async function run(fw: Framework, start: Start, store: AnswersStore, screen: Screen, io: AssessIo, notice: string | null, relock: (file: string) => void): Promise<ExitCode> {
+async function run(
+  fw: Framework,
+  start: Start,
+  store: AnswersStore,
+  screen: Screen,
+  io: AssessIo,
+  notice: string | null,
+  previous: Snapshot | null,
+  relock: (file: string) => void,
+): Promise<ExitCode> {
   const { lang, L, term, prompts } = screen;
   const meta = start.meta;
   let session = startSession(fw, start.answers, start.resume);
@@ -143,7 +168,11 @@ async function run(fw: Framework, start: Start, store: AnswersStore, screen: Scr
       if (session.answers !== before.answers || session.skipped !== before.skipped) await save();
     }
     const result = evaluate(fw, { village: meta.village, key: meta.village, responses: [toResponse(store.file, meta, session.answers, fw)] });
-    const plan = villagePlanView(result, lang, meta.date ?? today());
+    let plan = villagePlanView(result, lang, meta.date ?? today());
+    // With --previous the plans carry the change since last time, as `village report --previous` draws it
+    // (not when "last time" is dated after this session, which `report --previous` refuses).
+    const now = snapshotOf(result);
+    if (previous && !isAfter(previous, now)) plan = { ...plan, progress: progressView(compareAssessments(previous, now, fw), fw, lang) };
     const shown = resultText(plan, title, L, term);
     if ((await resultScreen(store.file, plan, shown, L, term, prompts)) === 'done') break;
     session = { ...session, at: { mode: 'review' } };

@@ -6,9 +6,10 @@ import type { Terminal } from '../../io/terminal.js';
 import { exists, writeFileSafe } from '../../io/write.js';
 import type { PlanView } from '../../render/plan-view.js';
 import { reportRenderer, type ReportFormat } from '../../render/report.js';
+import { wrap } from '../../render/wrap.js';
 import type { Labels } from './screens.js';
 
-/** The result screen as text: pillar scores (scored of total), the level and what the next level still needs. */
+/** The result screen as text: pillar scores (scored of total), the level, what the next level still needs, what to find out and the change since last time. */
 export function resultText(plan: PlanView, title: string, L: Labels, term: Terminal): string {
   const out = [title, '', term.color.bold(L['assess.result'])];
   for (const p of plan.pillars) out.push(`  ${p.title}: ${p.scoreText} (${p.coverageText} ${L['report.coverage']})`);
@@ -16,6 +17,13 @@ export function resultText(plan: PlanView, title: string, L: Labels, term: Termi
   if (plan.next) {
     out.push(`${L['report.next']}: ${plan.next.title}`);
     for (const u of plan.next.unmet) out.push(`  • ${u}`);
+  }
+  // #14b: what nobody knew, and (with --previous) the change since last time: short lines, so every choice stays on screen.
+  const width = Math.max(40, Math.min(term.columns, 110) - 2);
+  if (plan.findOut.length > 0) out.push(wrap(`${L['report.findOut']}: ${plan.findOut.map((c) => c.title).join(', ')}`, width, '  ', ''));
+  if (plan.progress) {
+    const o = plan.progress.overall;
+    out.push(wrap(`${plan.progress.heading}: ${plan.progress.levelLine} · ${L['col.overall']}: ${o.then} → ${o.now}${o.delta ? ` (${o.delta})` : ''}`, width, '  ', ''));
   }
   return out.join('\n');
 }

@@ -29,18 +29,18 @@ type QState = { mode: 'choose'; cursor: number } | { mode: 'note'; cursor: numbe
 
 /**
  * The question screen as keys: a digit selects the score with that value, ↑↓ move, Enter chooses
- * and asks for the note; n (n/a), s (skip or keep), b (back), o (overview), r (review). On the note:
+ * and asks for the note; n (n/a), d (don't know), s (skip or keep), b (back), o (overview), r (review). On the note:
  * Enter saves it, Ctrl-J adds a line, Ctrl-E opens $EDITOR, Ctrl-U clears, Esc goes back to the score.
  */
 export function questionKeys(v: QuestionView, current: Answer | undefined, L: Labels, color: ChalkInstance): KeyScreen<QState, QuestionChoice | { kind: 'answer'; answer: Answer }> {
-  const scoreAt = v.choices.findIndex((c) => (c.value.kind === 'score' && c.value.score === current?.score) || (c.value.kind === 'na' && current?.score === 'n/a'));
+  const scoreAt = v.choices.findIndex((c) => scoreOf(c.value) === (current?.score ?? undefined));
   const noteHint = current?.note ? L['assess.noteKeysKeep'] : L['assess.noteKeys'];
   type R = QuestionChoice | { kind: 'answer'; answer: Answer };
   const toNote = (cursor: number): Step<QState, R> => ({ state: { mode: 'note', cursor, text: current?.note ?? '' } });
   const answerOf = (cursor: number, text: string): R => {
     const c = v.choices[cursor]?.value;
     const note = text.trim() === '' ? null : text.replace(/\s+$/, '');
-    return { kind: 'answer', answer: { score: c?.kind === 'score' ? c.score : 'n/a', note } };
+    return { kind: 'answer', answer: { score: c ? (scoreOf(c) ?? null) : null, note } };
   };
   return {
     // An open criterion starts with no score under the cursor: Enter, Enter does not record a 0 by accident.
@@ -92,7 +92,6 @@ export function questionKeys(v: QuestionView, current: Answer | undefined, L: La
           if (ch === 'o') return { done: { kind: 'overview' } };
           if (ch === 'r') return { done: { kind: 'review' } };
           // Plain mode: "3" then Enter arrives as one line; a digit with Enter chooses it.
-          if (/^[0-9n]$/.test(ch)) return { state: s };
           return { state: s };
         }
         default:
@@ -126,7 +125,15 @@ function plainQuestion<S extends QState, T>(ks: KeyScreen<S, T>): KeyScreen<S, T
   };
 }
 
-/** One criterion: its question, rubric and choices; a score or n/a asks for a note. */
+/** The answer a choice records: a score, n/a or don't know; undefined for the other choices. */
+function scoreOf(c: QuestionChoice): Answer['score'] | undefined {
+  if (c.kind === 'score') return c.score;
+  if (c.kind === 'na') return 'n/a';
+  if (c.kind === 'dontKnow') return 'dont-know';
+  return undefined;
+}
+
+/** One criterion: its question, rubric and choices; a score, n/a or don't know asks for a note. */
 export async function questionScreen(screen: Screen, s: Session, villageName: string, status: string): Promise<SessionEvent> {
   const { fw, lang, L, term, prompts } = screen;
   const id = currentId(s);
@@ -147,7 +154,8 @@ export async function questionScreen(screen: Screen, s: Session, villageName: st
       return { type: 'answer', answer: choice.answer };
     case 'score':
     case 'na':
-      return { type: 'answer', answer: { score: choice.kind === 'na' ? 'n/a' : choice.score, note: current?.note ?? null } };
+    case 'dontKnow':
+      return { type: 'answer', answer: { score: scoreOf(choice) ?? null, note: current?.note ?? null } };
     case 'skip':
       return { type: 'skip' };
     case 'back':
@@ -195,7 +203,7 @@ export async function reviewScreen({ fw, lang, L, term, prompts, width }: Screen
     const line = fill(L['assess.coverageLine'], { pillar: t(p?.title), scored: c.scored, total: c.total, needed: c.needed });
     return wrap(`${line}${c.scored < c.needed ? ` ${L['assess.coverageShort']}` : ''}`, width, '    ', '  ');
   });
-  const above = [title, term.color.bold(L['assess.reviewTitle']), ...rows, ...(short.length > 0 ? [term.color.yellow(wrap(L['assess.coverageWarn'], width))] : [])].join('\n');
+  const above = [title, term.color.bold(L['assess.reviewTitle']), ...rows, ...(short.length > 0 ? [term.color.yellow(wrap(L['assess.coverageWarn2'], width))] : [])].join('\n');
   const open = s.order.filter((id) => (s.answers.get(id)?.score ?? null) === null);
   const items: Item<SessionEvent>[] = [{ value: { type: 'finish' }, name: L['assess.finish'], key: 'f' }];
   if (open.length > 0) items.push({ value: { type: 'continue' }, name: `${L['assess.continue']} (${open.length})`, key: 'c' });
