@@ -107,6 +107,7 @@ function script(name, text) {
 // ---- data -------------------------------------------------------------------------------------
 say(`Generating data in ${dir} …`);
 const files10k = yamlFolder('files10k', 10_000);
+const lag300 = yamlFolder('lag300', 1_500); // 300 villages x 5 respondents
 const files100k = QUICK ? null : yamlFolder('files100k', 100_000);
 const csv10k = csvFile('rows10k.csv', 10_000);
 const csv100k = csvFile('rows100k.csv', 100_000);
@@ -276,6 +277,22 @@ const plan = interleave('one plan', [
 ], Math.max(RUNS, 7));
 table.push(...plan);
 target('one PDF plan vs the Markdown plan', plan[1].ratio, 1.5, '×');
+
+// ---- 6. the LAG's batch: 300 villages ----------------------------------------------------------
+const lagOut = join(dir, 'lag-reports');
+const fresh = () => rmSync(lagOut, { recursive: true, force: true });
+const lag = interleave('300 villages: plans and overview', [
+  { name: 'score 300 villages --format json (no reports)', args: [...VILLAGE, 'score', lag300, '--format', 'json'] },
+  { name: 'score 300 villages --reports (Markdown plans + overview)', args: [...VILLAGE, 'score', lag300, '--format', 'json', '--reports', lagOut], before: fresh },
+], Math.min(RUNS, 3));
+table.push(...lag);
+target('300 Markdown plans + overview, whole process (s)', lag[1].wall, 3, 's');
+const pdfs = interleave('300 PDF plans, 1 vs 2 threads', [
+  { name: 'score 300 villages --reports --report-format pdf, 1 thread', args: [...VILLAGE, 'score', lag300, '--format', 'json', '--reports', lagOut, '--report-format', 'pdf'], env: { VILLAGE_THREADS: '1' }, before: fresh },
+  { name: 'the same, 2 threads', args: [...VILLAGE, 'score', lag300, '--format', 'json', '--reports', lagOut, '--report-format', 'pdf'], env: { VILLAGE_THREADS: '2' }, before: fresh },
+], Math.min(RUNS, 3));
+table.push(...pdfs);
+target('300 PDF plans: 2 threads vs 1', pdfs[1].ratio, 0.5, '×');
 
 // ---- report -----------------------------------------------------------------------------------
 if (process.env.BENCH_KEEP) say(`kept ${dir}`);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, tempDir, village } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -20,7 +21,7 @@ function loaded(args: string[], name: string): string[] {
 
 describe('the village command', () => {
   it('does not load pdfkit, inquirer or handlebars for --help or a Markdown report', () => {
-    const help = loaded(['--help'], 'help');
+    const help = loaded(['score', '--help'], 'help');
     expect(help.some((u) => u.includes('commander'))).toBe(true);
     for (const heavy of ['pdfkit', '@inquirer', 'handlebars', 'ajv', 'yaml']) expect(help.filter((u) => u.includes(`node_modules/${heavy}`))).toEqual([]);
     const md = loaded(['report', 'examples/alsunga.yaml'], 'md');
@@ -28,6 +29,19 @@ describe('the village command', () => {
     expect(md.filter((u) => u.includes('node_modules/pdfkit') || u.includes('node_modules/@inquirer'))).toEqual([]);
     const pdf = loaded(['report', 'examples/alsunga.yaml', '--format', 'pdf', '--out', tmp.path('a.pdf')], 'pdf');
     expect(pdf.some((u) => u.includes('node_modules/pdfkit'))).toBe(true);
+  });
+
+  it('answers --help and --version without loading the program, with the same text the program prints', async () => {
+    for (const lang of ['en', 'lv']) {
+      const quick = village(['--help'], { env: { VILLAGE_LANG: lang } });
+      const full = await run(['--help'], { env: { VILLAGE_LANG: lang } });
+      expect(quick.code).toBe(0);
+      expect(quick.stdout).toBe(full.stdout);
+    }
+    const modules = loaded(['--help'], 'quick-help');
+    expect(modules.filter((u) => u.includes('node_modules/'))).toEqual([]);
+    expect(modules.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, ''))).toEqual(['core/locale.js']);
+    expect(loaded(['--version'], 'quick-version').filter((u) => u.includes('/dist/'))).toEqual([]);
   });
 
   it('shows examples in every help and prints its version', () => {
