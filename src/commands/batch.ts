@@ -23,6 +23,8 @@ export interface BatchOptions extends IntakeFlags {
   period: PeriodSpec;
   aliases: string | undefined;
   minRespondents: number;
+  /** false: the answers' notes are not kept (no plan or overview is written from them). */
+  notes?: boolean;
   /** The reports folder of this run: never read as input. */
   exclude?: string | undefined;
 }
@@ -78,7 +80,7 @@ export async function loadBatch(fw: Framework, opts: BatchOptions, term: Termina
     return own === null;
   });
   bar.extend(files.length);
-  const loaded = await loadResponses(files, fw, { tables: tableOptions(opts, fw), onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
+  const loaded = await loadResponses(files, fw, { tables: tableOptions(opts, fw), notes: opts.notes !== false, onFile: () => bar.tick(), threads: Number(term.env.VILLAGE_THREADS) || undefined });
   append(diagnostics, loaded.diagnostics);
 
   const grouping = groupBatch(loaded.responses, { group: opts.group, aliases, period: opts.period });

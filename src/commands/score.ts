@@ -75,7 +75,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   if (opts.format === 'xlsx' && term.isTTY) throw new UserError(message(lang, 'usage.xlsxToTerminal'));
 
   const bar = progress(term, 0, label(lang, 'summary.files'));
-  const batch = await loadBatch(fw, { ...opts, exclude: opts.reports }, term, bar);
+  const batch = await loadBatch(fw, { ...opts, exclude: opts.reports, notes: opts.reports !== undefined }, term, bar);
   const all: Diagnostic[] = [...batch.diagnostics];
   const shown = sortResults(opts.levels.length > 0 ? batch.results.filter((r) => opts.levels.includes(r.classification.level)) : batch.results, opts.sort);
 

@@ -115,16 +115,37 @@ export function checkAnswers(data: unknown, framework: Framework): Diagnostic[] 
 /** Makes a Response of an answers file that passed the schema and `checkAnswers`. Pure. */
 export function toResponse(file: AnswersFile, source: string, read?: TextReader): Response {
   const answers = new Map<string, Answer>();
-  for (const [id, value] of Object.entries(file.answers ?? {})) answers.set(id, normaliseAnswer(value, id, read));
+  for (const [id, value] of Object.entries(file.answers ?? {})) {
+    const answer = normaliseAnswer(value, id, read);
+    answers.set(shared(id), answer.note === null ? answer : { score: answer.score, note: own(answer.note) });
+  }
+  const date = file.date == null ? null : /^\d{4}-/.test(file.date) ? file.date : (read?.date(file.date) ?? null);
   return {
     source,
-    framework: file.framework,
-    village: file.village.trim(),
-    municipality: blankToNull(file.municipality),
-    lag: blankToNull(file.lag),
-    respondent: blankToNull(file.respondent),
-    date: file.date == null ? null : /^\d{4}-/.test(file.date) ? file.date : (read?.date(file.date) ?? null),
-    language: file.language ?? null,
+    framework: shared(file.framework),
+    village: own(file.village.trim()),
+    municipality: ownOrNull(blankToNull(file.municipality)),
+    lag: ownOrNull(blankToNull(file.lag)),
+    respondent: ownOrNull(blankToNull(file.respondent)),
+    date: ownOrNull(date),
+    language: file.language == null ? null : shared(file.language),
     answers,
   };
+}
+
+/**
+ * A parser's strings may be slices of the whole file text, which then stays in memory as long as
+ * the string does; a batch keeps every answer set. `own` copies a string out of its file.
+ */
+const own = (s: string): string => (s.length < 13 ? s : (` ${s}`).slice(1));
+const ownOrNull = (s: string | null): string | null => (s === null ? null : own(s));
+
+/** The few strings many files repeat (criterion ids, framework ids, languages): one copy each. */
+const SHARED = new Map<string, string>();
+function shared(s: string): string {
+  const known = SHARED.get(s);
+  if (known !== undefined) return known;
+  const copy = own(s);
+  if (SHARED.size < 10_000) SHARED.set(copy, copy);
+  return copy;
 }

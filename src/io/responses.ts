@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Response } from '../core/answers.js';
+import { plainAnswer, type Answer, type Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { Intake, DEFAULT_INTAKE, type HeaderReport, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
@@ -114,6 +114,18 @@ async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: ()
   return files.map((_, i) => shares[i % threads]?.[Math.floor(i / threads)] as Loaded<Response>);
 }
 
+const EMPTY: Loaded<Response> = { value: null, diagnostics: [] };
+
+/** The answer set without its notes: every answer becomes the shared answer of its score. */
+function withoutNotes(r: Response): Response {
+  let noted = false;
+  for (const a of r.answers.values()) if (a.note !== null) noted = true;
+  if (!noted) return r;
+  const answers = new Map<string, Answer>();
+  for (const [id, a] of r.answers) answers.set(id, a.note === null ? a : plainAnswer(a.score));
+  return { ...r, answers };
+}
+
 /** Loads answers from YAML files and CSV files; a bad file or row is reported and the rest go on. */
 export async function loadResponses(
   files: readonly string[],
@@ -123,11 +135,14 @@ export async function loadResponses(
     tables?: Partial<TableOptions>;
     onFile?: () => void;
     /** VILLAGE_THREADS: how many threads read YAML files. */ threads?: number | undefined;
+    /** false: drop the notes as the answers are read (nothing prints them), so a batch keeps less. */
+    notes?: boolean;
   } = {},
 ): Promise<ResponsesLoad> {
   const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0, tables: [] };
   const tableOptions: TableOptions = { ...DEFAULT_INTAKE, ...opts.tables, ignore: [...(opts.tables?.ignore ?? []), ...(opts.ignoreColumns ?? [])] };
   const onFile = opts.onFile ?? (() => undefined);
+  const keep = opts.notes === false ? withoutNotes : (r: Response): Response => r;
   // YAML files first (in parallel when there are many), then everything in input order.
   const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile, opts.threads);
   let next = 0;
@@ -136,12 +151,13 @@ export async function loadResponses(
       const loaded = yaml[next++] as Loaded<Response>;
       out.inputs++;
       append(out.diagnostics, loaded.diagnostics);
-      if (loaded.value) out.responses.push(loaded.value);
+      if (loaded.value) out.responses.push(keep(loaded.value));
       else out.rejected++;
+      yaml[next - 1] = EMPTY;
       continue;
     }
     // Rows go straight into the list (no spread: a file may hold a hundred thousand of them).
-    const table = await loadTable(file, fw, tableOptions, (r) => out.responses.push(r));
+    const table = await loadTable(file, fw, tableOptions, (r) => out.responses.push(keep(r)));
     append(out.diagnostics, capDiagnostics(table.diagnostics));
     out.tables.push(table.summary);
     out.inputs += Math.max(table.summary.rows, 1);

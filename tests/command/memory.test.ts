@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/run.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+describe('a batch keeps only what it prints', () => {
+  it('scores the same whether the notes are kept (plans written) or dropped (JSON, CSV, table only)', async () => {
+    const inputs = [`${ROOT}/examples/`, `${ROOT}/tests/fixtures/exports/google-forms.csv`];
+    for (const format of ['json', 'csv', 'table']) {
+      const dropped = await run(['score', ...inputs, '--format', format]);
+      const kept = await run(['score', ...inputs, '--format', format, '--reports', tmp.path(format)]);
+      expect(dropped.code).toBe(0);
+      expect(kept.code).toBe(0);
+      expect(dropped.stdout).toBe(kept.stdout);
+    }
+    // The plans written from the kept notes quote them.
+    expect(readFileSync(tmp.path('json/alsunga.md'), 'utf8')).toContain('Alsungas attīstības vīzija 2035 pieņemta kopienas sapulcē');
+  });
+});
