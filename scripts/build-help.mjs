@@ -2,6 +2,7 @@
 // has, to dist/help/<lang>.txt, so bin/village.js answers `--help` without loading the program.
 // Run after tsc (npm run build); tests/e2e/cli.test.ts proves both paths print the same.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { Writable } from 'node:stream';
 import { main } from '../dist/main.js';
 
