@@ -1,6 +1,7 @@
 import type { Response } from './answers.js';
 import { warning, type Diagnostic } from './diagnostic.js';
-import { displayName, fingerprint, foldKey, nameKey, nearDuplicate, sourceAt } from './identity.js';
+import { displayName, fingerprint, foldKey, nameKey, sourceAt } from './identity.js';
+import { distance } from './suggest.js';
 import { DEFAULT_PERIOD, inRange, yearOf, type PeriodSpec } from './period.js';
 
 /** One village's responses in one period, scored together. */
@@ -168,12 +169,27 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
       byFold.set(f, [...(byFold.get(f) ?? []), x]);
     }
     if (list.length <= NEAR_DUPLICATE_MAX) {
-      for (let a = 0; a < list.length; a++) {
-        for (let b = a + 1; b < list.length; b++) {
-          const x = list[a];
-          const y = list[b];
-          if (x && y && foldKey(x.key) !== foldKey(y.key) && nearDuplicate(x.key, y.key)) tell(x, y);
+      // Each name folded once; only names whose lengths differ by at most one can be one edit apart.
+      const folded = list.map((x) => ({ x, fold: foldKey(x.key) })).filter((f) => f.fold.length >= 7);
+      const byLength = new Map<number, (typeof folded)[number][]>();
+      for (const f of folded) byLength.set(f.fold.length, [...(byLength.get(f.fold.length) ?? []), f]);
+      const index = new Map(list.map((x, i) => [x, i]));
+      const pairs: [number, number][] = [];
+      for (const f of folded) {
+        for (const len of [f.fold.length, f.fold.length + 1]) {
+          for (const g of byLength.get(len) ?? []) {
+            const [first, second] = (index.get(f.x) ?? 0) < (index.get(g.x) ?? 0) ? [f, g] : [g, f];
+            if (len === f.fold.length && first !== f) continue; // each pair of equal length once
+            if (f.fold !== g.fold && distance(f.fold, g.fold) <= 1) pairs.push([index.get(first.x) ?? 0, index.get(second.x) ?? 0]);
+          }
         }
+      }
+      // Told in the order of the names' first appearance, as a pairwise scan would.
+      pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+      for (const [a, b] of pairs) {
+        const x = list[a];
+        const y = list[b];
+        if (x && y) tell(x, y);
       }
     }
   }
