@@ -200,9 +200,16 @@ async function writeReports(
     [join(dir, 'overview.md'), overview.md],
     ...(overview.pdf ? [[join(dir, 'overview.pdf'), overview.pdf] as [string, Buffer]] : []),
   ];
-  for (const [file, data] of files) {
-    const failed = await writeFileInside(dir, basename(file), data, true);
-    if (failed) out.push(failed);
-  }
+  // Eight writes at a time: each is flushed to disk before its rename, and the waits overlap.
+  const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(files.length).fill(null);
+  let next = 0;
+  const writer = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const [file, data] = files[i] as [string, string | Buffer];
+      failures[i] = await writeFileInside(dir, basename(file), data, true);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, writer));
+  for (const f of failures) if (f) out.push(f);
   return { diagnostics: out, replaced: existing.length };
 }

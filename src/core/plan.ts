@@ -74,6 +74,20 @@ export const MAX_STRENGTHS = 8;
 
 /** Builds the action plan of one scored village; `firstSteps` caps the first steps. Pure. */
 export function buildPlan(result: VillageResult, opts: { firstSteps?: number } = {}): Plan {
+  // A batch asks for each village's plan twice (its plan file, the LAG overview): build it once.
+  const key = opts.firstSteps ?? -1;
+  let byCount = PLANS.get(result);
+  const known = byCount?.get(key);
+  if (known) return known;
+  const plan = makePlan(result, opts);
+  if (!byCount) PLANS.set(result, (byCount = new Map()));
+  byCount.set(key, plan);
+  return plan;
+}
+
+const PLANS = new WeakMap<VillageResult, Map<number, Plan>>();
+
+function makePlan(result: VillageResult, opts: { firstSteps?: number }): Plan {
   const fw = result.framework;
   const { scores, classification } = result;
 

@@ -2,6 +2,16 @@ import Handlebars from 'handlebars';
 import type { PlanView } from './plan-view.js';
 import { deepEscape, escapeMarkdown } from './escape.js';
 
+/** Escaped texts by text: a batch's plans repeat the framework's texts thousands of times. */
+const ESCAPED = new Map<string, string>();
+const escapeOnce = (s: string): string => {
+  const known = ESCAPED.get(s);
+  if (known !== undefined) return known;
+  const escaped = escapeMarkdown(s);
+  if (ESCAPED.size < 50_000 && s.length < 2_000) ESCAPED.set(s, escaped);
+  return escaped;
+};
+
 /** Thrown for a template that does not compile or asks for a field the report does not have. */
 export class TemplateError extends Error {
   constructor(
@@ -130,7 +140,7 @@ export function compileMarkdown(
     throw templateError(e);
   }
   return (plan, extra = {}) => {
-    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeMarkdown, true);
+    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeOnce, true);
     reset();
     let out: string;
     try {
