@@ -80,7 +80,7 @@ export function buildPlan(result: VillageResult, opts: { firstSteps?: number } =
   const known = byCount?.get(key);
   if (known) return known;
   const plan = makePlan(result, opts);
-  if (!byCount) PLANS.set(result, (byCount = new Map()));
+  if (!byCount) PLANS.set(result, (byCount = new Map<number, Plan>()));
   byCount.set(key, plan);
   return plan;
 }
