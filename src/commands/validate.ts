@@ -13,7 +13,12 @@ import { isCsv, loadTable } from '../io/responses.js';
 import { planFileFrom } from '../io/plan-file.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
-import { parseYaml, type ParsedYaml } from '../io/yaml.js';
+import { prebuiltCriteria } from '../io/prebuilt.js';
+import { parseYaml, quickParse, type ParsedYaml } from '../io/yaml.js';
+import { checkFramework } from '../core/check-framework.js';
+import { buildFramework } from '../core/framework.js';
+import type { CriteriaFile } from '../schema/criteria.js';
+import { SCHEMA_TAGS, schemaErrors } from '../schema/validators.js';
 import { BUNDLED_CRITERIA, CRITERIA_DIR } from '../paths.js';
 import { coded, diagnosticLine, githubOutput } from '../render/diagnostics.js';
 import { sarifLog } from '../render/sarif.js';
@@ -97,6 +102,8 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   interface Entry {
     file: string;
     parsed: ParsedYaml | null;
+    /** The file's data when it was read without positions (a clean criteria file). */
+    data?: unknown;
     kind: FileReport['kind'];
     found: Diagnostic[];
   }
@@ -110,6 +117,16 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     const text = file === stdinName && stdinAt >= 0 ? fromStdin(await (opts.stdin?.() ?? Promise.resolve(Buffer.alloc(0))), file) : readText(file);
     if (text.diagnostic) {
       entries.push({ file, parsed: null, kind: null, found: [text.diagnostic] });
+      continue;
+    }
+    // A clean criteria file needs no positions: the quick reading, as loadFramework does.
+    const prebuilt = prebuiltCriteria(text.text) as CriteriaFile | undefined;
+    const quickData = prebuilt ?? (quickParse(text.text)?.data as CriteriaFile | undefined);
+    const clean = (d: CriteriaFile): boolean => d.schema === SCHEMA_TAGS.criteria && schemaErrors('criteria', d).length === 0 && checkFramework(d).length === 0;
+    if (quickData && (prebuilt !== undefined || clean(quickData))) {
+      entries.push({ file, parsed: null, data: quickData, kind: 'criteria', found: [] });
+      const id = idOf(quickData);
+      if (id !== undefined && !frameworks.has(id)) frameworks.set(id, { file, framework: buildFramework(quickData) });
       continue;
     }
     const { parsed, diagnostics: parseDiagnostics } = parseYaml(text.text, file);
@@ -133,7 +150,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   for (const c of opts.criteria) {
     if (seen.has(resolve(c))) {
       const e = entries.find((x) => resolve(x.file) === resolve(c));
-      const id = e?.parsed ? idOf(e.parsed.data) : undefined;
+      const id = e?.parsed ? idOf(e.parsed.data) : e?.data !== undefined ? idOf(e.data) : undefined;
       if (id !== undefined) extra.push({ value: frameworks.get(id)?.framework ?? null, diagnostics: [] });
       continue;
     }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
-import { parse, type Parser } from 'csv-parse';
+import type { Parser } from 'csv-parse';
 import { recognisedColumns } from '../core/csv-map.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
@@ -193,6 +193,7 @@ async function readOnce(
   forced: string | undefined,
   noFallback: boolean,
 ): Promise<{ read: CsvRead; diagnostics: Diagnostic[] }> {
+  const { parse } = await import('csv-parse');
   const diagnostics: Diagnostic[] = [];
   const at = (d: Diagnostic, p: Position): Diagnostic => ({ ...d, file, line: p.line, column: p.column });
   const stream = createReadStream(file, { highWaterMark: 256 * 1024 });

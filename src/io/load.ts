@@ -9,6 +9,7 @@ import type { AnswersFile } from '../schema/answers.js';
 import type { CriteriaFile } from '../schema/criteria.js';
 import { diagnoseSchema } from '../schema/diagnose.js';
 import { SCHEMA_TAGS, schemaErrors, type SchemaKind } from '../schema/validators.js';
+import { prebuiltCriteria } from './prebuilt.js';
 import { readText } from './read.js';
 import { locate, parseYaml, quickParse, type ParsedYaml } from './yaml.js';
 
@@ -71,6 +72,8 @@ const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]
 export function loadFramework(file: string): Loaded<Framework> {
   const read = readText(file);
   if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
+  const prebuilt = prebuiltCriteria(read.text);
+  if (prebuilt !== undefined) return { value: buildFramework(prebuilt as CriteriaFile), diagnostics: [] };
   const quick = quickParse(read.text);
   if (quick && schemaErrors('criteria', quick.data).length === 0) {
     const data = quick.data as CriteriaFile;

@@ -1,4 +1,4 @@
-import { load } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as YAML from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
@@ -10,6 +10,9 @@ import type { MessageCode } from '../i18n/messages.js';
 // loaded on first use, so a clean batch never pays for it.
 let yamlLib: typeof YAML | undefined;
 const lib = (): typeof YAML => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof YAML);
+let jsYamlLib: typeof JsYaml | undefined;
+/** js-yaml, loaded on the first quick reading (a run that reads only the prebuilt criteria never needs it). */
+const jsYaml = (): typeof JsYaml => (jsYamlLib ??= createRequire(import.meta.url)('js-yaml') as typeof JsYaml);
 
 /** Aliases beyond this many are refused (the "billion laughs" attack). No real file needs more. */
 export const MAX_ALIASES = 100;
@@ -67,19 +70,35 @@ const INDENT_CODES = new Set<YAMLError['code']>(['BAD_INDENT', 'MISSING_CHAR', '
  * `parseYaml`, which is the one meaning of a file (tests/unit/yaml-fast-path.test.ts checks the
  * two agree on every text this lets through). Every alternative is bounded: linear in the text.
  */
-const UNSAFE =
+const UNSAFE_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-  /\r(?!\n)|^%|[!&*]|<<|__proto__|constructor|prototype|(?:^|[\s{,[])(?:null|Null|NULL|~)?:(?=\s|$)|(?:^|[\s:{,[])[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?[ \t]*(?:$|[,}\]]|[ \t]#)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/mu;
+  /\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/u;
+/** The same, for the syntax: looked for outside whole-line comments (which hold prose, "1.3," or "*"). */
+const UNSAFE_SYNTAX = /^%|[!&*]|<<|__proto__|constructor|prototype|(?:^|[\s{,[])(?:null|Null|NULL|~)?:(?=\s|$)/mu;
+/**
+ * Float literals. Both readers agree on their values; what only `parseYaml` sees is that a whole
+ * value was written as a float (`3.0`, `1e0`, `2.9999999999999999`), which is refused as a score.
+ * So a float whose value is not whole (a weight, `coverage_min: 0.55`) may take the fast path.
+ */
+const FLOATS = /(?:^|[\s:{,[])([-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?)[ \t]*(?=$|[,}\]]|[ \t]#)/gmu;
+const COMMENT_LINES = /^[ \t]*#.*$/gm;
+function unsafe(text: string): boolean {
+  if (UNSAFE_CHARACTERS.test(text)) return true;
+  const code = text.replace(COMMENT_LINES, '');
+  if (UNSAFE_SYNTAX.test(code)) return true;
+  for (const m of code.matchAll(FLOATS)) if (Number.isInteger(Number(m[1]))) return true;
+  return false;
+}
 
 /**
  * The fast path for valid files: js-yaml (YAML 1.2 core schema, about three times faster than
- * `yaml`) on text that `UNSAFE` lets through, duplicate keys refused. Undefined whenever it has
+ * `yaml`) on text that `unsafe` lets through, duplicate keys refused. Undefined whenever it has
  * any doubt; callers then parse with `parseYaml`, which alone reports problems (with positions).
  */
 export function quickParse(text: string): { data: unknown } | undefined {
-  if (UNSAFE.test(text)) return undefined;
+  if (unsafe(text)) return undefined;
   try {
-    return { data: load(text, { maxAliases: 0 }) };
+    return { data: jsYaml().load(text, { maxAliases: 0 }) };
   } catch {
     return undefined;
   }
