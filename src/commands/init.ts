@@ -29,7 +29,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
     throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
   const fw = requireFramework(opts.criteria);
-  const lang = contentLang(opts.langFlag, fw);
+  const lang = contentLang(opts.langFlag, fw, term);
   const text =
     opts.format === 'csv'
       ? blankCsv(fw, opts.headers, lang, { separator: opts.separator })

@@ -59,7 +59,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
     );
   }
 
-  const plan = villagePlanView(evaluate(fw, group), contentLang(opts.langFlag, fw), today(), { firstSteps: opts.firstSteps });
+  const plan = villagePlanView(evaluate(fw, group), contentLang(opts.langFlag, fw, term, group.responses[0]?.language), today(), { firstSteps: opts.firstSteps });
   const renderer = await reportRenderer({ format: opts.format, template: opts.template, paper: opts.paper });
   const rendered = await renderer.render(plan);
   if (rendered.diagnostic) throw rejected([rendered.diagnostic]);

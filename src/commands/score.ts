@@ -58,6 +58,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const lang = opts.lang;
   const fw = requireFramework(opts.criteria);
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
+  if (opts.reports) contentLang(opts.langFlag, fw, term);
 
   const { files, diagnostics } = await expandInputs(opts.inputs, INPUT_EXTS);
   const bar = progress(term, files.length, label(lang, 'summary.files'));

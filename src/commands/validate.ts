@@ -6,6 +6,7 @@ import { loadCsv } from '../io/csv.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import { isCsv } from '../io/responses.js';
 import { frameworkFrom, kindOf, loadFramework, readYaml, responseFrom, type Loaded } from '../io/load.js';
+import { catalogueFrom, isCatalogueData } from '../io/catalogue.js';
 import type { Terminal } from '../io/terminal.js';
 import { CRITERIA_DIR, BUNDLED_CRITERIA } from '../paths.js';
 import { diagnosticLine, githubAnnotation, plain } from '../render/diagnostics.js';
@@ -20,7 +21,7 @@ export interface ValidateOptions {
 
 interface FileReport {
   file: string;
-  kind: 'criteria' | 'answers' | null;
+  kind: 'criteria' | 'answers' | 'messages' | null;
   valid: boolean;
 }
 
@@ -44,7 +45,10 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     const { parsed, diagnostics: parseDiagnostics } = readYaml(file);
     const found: Diagnostic[] = [...parseDiagnostics];
     let kind: FileReport['kind'] = null;
-    if (parsed) {
+    if (parsed && isCatalogueData(parsed.data)) {
+      kind = 'messages';
+      found.push(...catalogueFrom(parsed, file).diagnostics);
+    } else if (parsed) {
       const k = kindOf(parsed, file);
       kind = k.kind;
       if (k.diagnostic) found.push(k.diagnostic);

@@ -14,27 +14,29 @@ export const textKey = (s: string): string =>
 
 export type MetaField = 'village' | 'respondent' | 'date' | 'municipality' | 'lag';
 
-/** The answer columns' own names, in the kit's languages. */
-export const META_COLUMNS: Record<MetaField, readonly string[]> = {
-  village: ['village', 'ciems', 'ciemats', 'village name', 'ciema nosaukums'],
-  respondent: ['respondent', 'respondents', 'name', 'vārds', 'vārds, uzvārds'],
-  date: ['date', 'datums'],
-  municipality: ['municipality', 'novads', 'pašvaldība'],
-  lag: ['lag', 'vrg', 'local action group', 'vietējā rīcības grupa'],
+/**
+ * The words a CSV may use besides the criteria: header names of the answer fields, n/a cells,
+ * "note" suffixes and survey-tool columns. The catalogues supply them in every language
+ * (`i18n/csv-words.ts`); the core knows only the language-neutral names below.
+ */
+export interface CsvWords {
+  meta: Record<MetaField, readonly string[]>;
+  na: readonly string[];
+  note: readonly string[];
+  toolColumns: readonly string[];
+}
+
+/** The field names themselves, "n/a", and the system columns of survey tools (LimeSurvey): no language. */
+export const NEUTRAL_WORDS: CsvWords = {
+  meta: { village: ['village'], respondent: ['respondent'], date: ['date'], municipality: ['municipality'], lag: ['lag'] },
+  na: [NOT_APPLICABLE],
+  note: ['note'],
+  toolColumns: ['id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl'],
 };
 
-/** Columns that survey tools add (Google Forms, LimeSurvey): ignored, with a note. */
-export const SURVEY_TOOL_COLUMNS: readonly string[] = [
-  'timestamp', 'laika zīmogs', 'laikspiedols', 'email address', 'e-pasta adrese', 'score', 'rezultāts',
-  'id', 'submitdate', 'lastpage', 'startlanguage', 'seed', 'startdate', 'datestamp', 'ipaddr', 'refurl',
-];
-
-/** Cells that mean "not applicable / don't know". */
-export const NA_CELLS: readonly string[] = [
-  NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', "don't know", 'dont know', 'nav attiecināms', 'nezinu', 'nav zināms',
-];
-
-const NOTE_SUFFIX = /^(.*?)[\s.:–—-]*[([]?\s*(?:note|notes|comment|piezīme|piezīmes|komentārs)\s*[)\]]?$/i;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const noteSuffix = (words: readonly string[]): RegExp =>
+  new RegExp(`^(.*?)[\\s.:–—-]*[([]?\\s*(?:${words.map(escapeRe).join('|')})\\s*[)\\]]?$`, 'i');
 
 export type Column =
   | { kind: 'meta'; field: MetaField }
@@ -66,12 +68,18 @@ function criterionNames(fw: Framework): Map<string, Set<Criterion>> {
  * grid header "Pillar [Criterion]"), `<criterion>.note` columns for evidence, survey-tool columns
  * and `ignore` columns skipped. Diagnostics carry the 1-based column index in `column`. Pure.
  */
-export function mapHeader(header: readonly string[], fw: Framework, ignore: readonly string[] = []): { columns: Column[]; diagnostics: Diagnostic[] } {
+export function mapHeader(
+  header: readonly string[],
+  fw: Framework,
+  ignore: readonly string[] = [],
+  words: CsvWords = NEUTRAL_WORDS,
+): { columns: Column[]; diagnostics: Diagnostic[] } {
   const names = criterionNames(fw);
   const ignored = new Set(ignore.map(textKey));
   const meta = new Map<string, MetaField>();
-  for (const [field, list] of Object.entries(META_COLUMNS) as [MetaField, readonly string[]][]) for (const n of list) meta.set(n, field);
-  const tool = new Set(SURVEY_TOOL_COLUMNS);
+  for (const [field, list] of Object.entries({ ...words.meta }) as [MetaField, readonly string[]][]) for (const n of [...NEUTRAL_WORDS.meta[field], ...list]) meta.set(textKey(n), field);
+  const tool = new Set([...NEUTRAL_WORDS.toolColumns, ...words.toolColumns].map(textKey));
+  const NOTE_SUFFIX = noteSuffix([...new Set([...NEUTRAL_WORDS.note, ...words.note])]);
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const at = (d: Diagnostic, index: number): Diagnostic => ({ ...d, column: index });
@@ -146,7 +154,7 @@ function capUnknown(diagnostics: Diagnostic[]): Diagnostic[] {
  * n/a, or empty (unanswered).
  * Returns undefined for anything else. Pure.
  */
-export function parseCell(value: string, criterion: Criterion, fw: Framework): Score | undefined {
+export function parseCell(value: string, criterion: Criterion, fw: Framework, words: CsvWords = NEUTRAL_WORDS): Score | undefined {
   const v = value.trim();
   if (v === '') return null;
   const inRange = (n: number): Score | undefined => (n >= fw.scale.min && n <= fw.scale.max ? n : undefined);
@@ -156,7 +164,7 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework): S
   const leading = /^(\d+)(?:\s*[–—:.)-]\s*|\s+)[^\d\s–—:.)+-]/.exec(v);
   if (leading) return inRange(Number(leading[1]));
   const k = textKey(v);
-  if (NA_CELLS.includes(k)) return NOT_APPLICABLE;
+  if (k === NOT_APPLICABLE || words.na.some((w) => textKey(w) === k)) return NOT_APPLICABLE;
   for (const steps of [fw.scale.labels, criterion.levels]) {
     for (const [step, text] of steps) {
       if (Object.values(text).some((t) => textKey(t) === k)) return step;
@@ -185,6 +193,7 @@ export function rowToResponse(
   columns: readonly Column[],
   fw: Framework,
   source: string,
+  words: CsvWords = NEUTRAL_WORDS,
 ): { response: Response | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const answers = new Map<string, Answer>();
@@ -201,7 +210,7 @@ export function rowToResponse(
     } else if (col.kind === 'note') {
       if (value.trim() !== '') notes.set(col.criterion.id, value.trim());
     } else if (col.kind === 'criterion') {
-      const score = parseCell(value, col.criterion, fw);
+      const score = parseCell(value, col.criterion, fw, words);
       if (score === undefined) {
         diagnostics.push({
           ...error('csv.badCell', { index, id: col.criterion.id, value: value.trim(), min: fw.scale.min, max: fw.scale.max }),

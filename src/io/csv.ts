@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { parse, type Parser } from 'csv-parse';
 import { TextDecoder } from 'node:util';
 import type { Response } from '../core/answers.js';
-import { mapHeader, rowToResponse, type Column } from '../core/csv-map.js';
+import { mapHeader, rowToResponse, type Column, type CsvWords } from '../core/csv-map.js';
+import { csvWords } from '../i18n/csv-words.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { fsError } from './read.js';
@@ -84,6 +85,7 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
   let decoder: TextDecoder | null = null;
   let parser: Parser | null = null;
   let line = 1;
+  let words: CsvWords | undefined;
 
   // Empty lines come through as records too, so every record starts on the line after the last one ended.
   let nextLine = 1;
@@ -93,7 +95,7 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
     for (const c of record) if (c.includes('\n')) nextLine += c.split('\n').length - 1;
     if (record.every((c) => c.trim() === '')) return;
     if (!header.columns) {
-      const mapped = mapHeader(record, fw, ignore);
+      const mapped = mapHeader(record, fw, ignore, (words ??= csvWords()));
       out.diagnostics.push(...mapped.diagnostics.map((d) => place(d, file, startLine)));
       header.failed = mapped.diagnostics.some((d) => d.severity === 'error');
       header.columns = mapped.columns;
@@ -104,7 +106,7 @@ export async function loadCsv(file: string, fw: Framework, ignore: readonly stri
       out.rejectedRows++;
       return;
     }
-    const { response, diagnostics } = rowToResponse(record, header.columns, fw, `${file}:${startLine}`);
+    const { response, diagnostics } = rowToResponse(record, header.columns, fw, `${file}:${startLine}`, words ?? undefined);
     out.diagnostics.push(...diagnostics.map((d) => place(d, file, startLine)));
     if (response) out.responses.push(response);
     else out.rejectedRows++;

@@ -5,7 +5,7 @@ import type { PlanAction } from '../core/actions.js';
 import type { FirstStep } from '../core/first-steps.js';
 import { buildPlan, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
 import { round1 } from '../core/round.js';
-import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
+import { fill, labelsFor, localeOf, uiLangFor, type LabelKey } from '../i18n/messages.js';
 
 /** The action plan in one language: what the Markdown template and the PDF draw. */
 export interface PlanView {
@@ -126,7 +126,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
   const ui = uiLangFor(lang);
   const labels = labelsFor(ui);
   const t = translator(fw, lang);
-  const locale = ui === 'lv' ? 'lv-LV' : 'en-GB';
+  const locale = localeOf(ui);
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, pick, UNPLACED } from '../core/framework.js';
 import { round1 } from '../core/round.js';
-import { label, type UiLang } from '../i18n/messages.js';
+import { label, localeOf, type UiLang } from '../i18n/messages.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */
 export const width = (s: string): number => Array.from(s.normalize('NFC')).length;
@@ -33,7 +33,8 @@ function disagreements(r: VillageResult): string {
 export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
   const fw = results[0]?.framework;
   if (!fw) return '';
-  const num = (x: number | null): string => (x === null ? '—' : round1(x).toFixed(1));
+  const one = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  const num = (x: number | null): string => (x === null ? '—' : one.format(round1(x)));
   const header = [
     label(lang, 'col.village'), label(lang, 'col.level'), label(lang, 'col.overall'),
     ...fw.pillars.map((p) => p.id), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),

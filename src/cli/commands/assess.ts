@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { criteriaOption, examples, langOption, type CliContext } from '../options.js';
+import { criteriaOption, examples, helpLine, langOption, type CliContext } from '../options.js';
 
 export const assessCommand = (ctx: CliContext) =>
   new Command('assess')
@@ -14,7 +14,7 @@ export const assessCommand = (ctx: CliContext) =>
         'village assess --village "Ērgļi"',
         'village assess --answers ergli-2026-03-14.yaml     # resume next week, on any laptop',
         'village assess --village Alsunga --lang en --criteria my-lag.yaml',
-      ]) + '\nKeys: ↑↓ to move, Enter to choose, Ctrl-C to stop (every confirmed answer is already saved).\n',
+      ]) + `\n${helpLine('assessKeys', 'Keys: ↑↓ to move, Enter to choose, Ctrl-C to stop (every confirmed answer is already saved).')}\n`,
     )
     .action(async (o) => {
       const input = process.stdin as NodeJS.ReadStream;

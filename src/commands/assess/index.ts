@@ -34,7 +34,7 @@ export interface AssessIo {
 export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo): Promise<ExitCode> {
   if (!io.interactive) throw new UserError(labelsFor(opts.lang)['assess.noTty'], EXIT.usage);
   const fw = requireFramework(opts.criteria);
-  const lang = contentLang(opts.langFlag, fw);
+  const lang = contentLang(opts.langFlag, fw, term);
   const L = labelsFor(opts.langFlag ? opts.lang : uiLangFor(lang));
   const prompts = await io.prompts(L['assess.nav']);
   let file: string | undefined = opts.answers;
