@@ -37,7 +37,7 @@ export type HelpKey = (typeof HELP_KEYS)[number];
   const { checkCatalogue } = await import('../dist/i18n/check.js');
   const en = read('en');
   const langs = readdirSync(dir).filter((f) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.yaml$/.test(f)).map((f) => f.slice(0, -5)).sort();
-  const out = join(root, 'dist/locales');
+  const out = process.env.LOCALES_OUT ?? join(root, 'dist/locales');
   mkdirSync(out, { recursive: true });
   const names = {};
   let failed = 0;
