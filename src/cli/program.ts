@@ -88,10 +88,10 @@ export function buildProgram(streams: Streams, state: RunState): Command {
   for (const make of COMMANDS) {
     const cmd = make(ctx);
     cmd.copyInheritedSettings(program);
-    localiseHelp(cmd as unknown as Command<unknown[], Record<string, unknown>>, cmd.name(), state.lang);
+    localiseHelp(cmd, cmd.name(), state.lang);
     program.addCommand(cmd);
   }
-  localiseHelp(program as unknown as Command<unknown[], Record<string, unknown>>, 'village', state.lang);
+  localiseHelp(program, 'village', state.lang);
   program.helpCommand('help [command]', helpText(state.lang, 'help') ?? 'display help for command');
   return program;
 }

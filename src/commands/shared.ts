@@ -23,6 +23,10 @@ export function requireFramework(file: string | undefined): Framework {
 
 const base = (tag: string): string => tag.toLowerCase().split('-')[0] ?? '';
 const warned = new Set<string>();
+const fallbackNotice = (lang: string): string => {
+  const w = wordOf(REFERENCE_LANG, 'language.fallback');
+  return fill(typeof w === 'string' ? w : '', { lang });
+};
 
 /**
  * The report language (core/locale.ts contentLanguage): `--lang`, else the answers' `language:`,
@@ -38,7 +42,7 @@ export function contentLang(option: string | undefined, fw: Framework, term?: Te
   const lang = contentLanguage({ flag: option, fileLang }, fw.languages);
   if (term && catalogueLang(lang) === REFERENCE_LANG && base(lang) !== REFERENCE_LANG && !warned.has(lang)) {
     warned.add(lang);
-    term.err(`village: ${fill(String(wordOf(REFERENCE_LANG, 'language.fallback') ?? ''), { lang })}\n`);
+    term.err(`village: ${fallbackNotice(lang)}\n`);
   }
   return lang;
 }

@@ -27,7 +27,7 @@ export function checkCatalogue(candidate: unknown, ref: Catalogue, opts: { stric
     } catch {
       ok = false;
     }
-    if (!ok) out.push(problem('error', 'catalogue.badLocale', { value: String(candidate.locale) }, ['locale']));
+    if (!ok) out.push(problem('error', 'catalogue.badLocale', { value: typeof candidate.locale === 'string' ? candidate.locale : JSON.stringify(candidate.locale) }, ['locale']));
   } else if (opts.strict) out.push(problem('error', 'catalogue.missingKey', { key: 'locale' }, []));
   const known = new Set<string>(['locale', 'schema', 'language', ...SECTIONS]);
   for (const k of Object.keys(candidate)) if (!known.has(k)) out.push(problem('error', 'catalogue.unknownKey', { key: k }, [k]));

@@ -1,5 +1,5 @@
 import type { Params } from '../core/diagnostic.js';
-import type { Catalogue, Plural } from './catalogue.js';
+import type { Catalogue } from './catalogue.js';
 
 /** `{name}`, `{name|nouns}`, `{name|hint}`, `{name|plural:word}`. */
 export const PLACEHOLDER = /\{(\w+)(?:\|(\w+)(?::([\w.-]+))?)?\}/g;
@@ -35,11 +35,11 @@ export function formatTemplate(template: string, params: Params, cat: Catalogue)
       const forms = cat.words[`plural.${arg}`];
       const n = Number(v);
       if (forms && typeof forms === 'object' && !Array.isArray(forms)) {
-        const p = forms as Plural;
+        const p = forms;
         return formatTemplate(p[new Intl.PluralRules(cat.locale).select(n)] ?? p.other, { n }, cat);
       }
     }
-    return typeof v === 'number' ? numberFormat(cat.locale).format(v) : String(v);
+    return typeof v === 'number' ? numberFormat(cat.locale).format(v) : v;
   });
 }
 

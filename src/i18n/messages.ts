@@ -41,7 +41,7 @@ export function fill(template: string, params: Params, lang: UiLang = 'en'): str
 }
 
 export function labelsFor(lang: UiLang): Record<LabelKey, string> {
-  return cat(lang).labels as Record<LabelKey, string>;
+  return cat(lang).labels;
 }
 
 /** A word of the catalogue: a text, a list (CSV header aliases, n/a words) or plural forms. */

@@ -26,11 +26,11 @@ export function catalogueFrom(parsed: ParsedYaml, file: string): Loaded<UserCata
   const found: Diagnostic[] = checkCatalogue(data, catalogue(REFERENCE_LANG), { strict: false });
   const language = data.language;
   if (typeof language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) {
-    found.push({ severity: 'error', code: 'schema.pattern', params: { value: String(language ?? ''), what: 'lang' }, path: ['language'] });
+    found.push({ severity: 'error', code: 'schema.pattern', params: { value: typeof language === 'string' ? language : JSON.stringify(language ?? ''), what: 'lang' }, path: ['language'] });
   }
   const diagnostics = found.map((d) => locate(d, parsed, file));
   if (diagnostics.some((d) => d.severity === 'error') || typeof language !== 'string') return { value: null, diagnostics };
-  return { value: { language: language.toLowerCase(), catalogue: data as Partial<Catalogue> }, diagnostics };
+  return { value: { language: language.toLowerCase(), catalogue: data }, diagnostics };
 }
 
 /** Reads `--messages FILE` and registers it; the diagnostics say what is wrong with it. */
