@@ -31,7 +31,7 @@ if (!file) {
   process.stderr.write('usage: node scripts/port-catalogue.mjs FILE.ts [--quote \'"\'|\'“”\'] [--from \'// #N\']\n');
   process.exit(2);
 }
-let source = readFileSync(file, 'utf8');
+const source = readFileSync(file, 'utf8');
 const quote = opt('quote') ?? (/[“”]/.test(source) ? '“”' : '"');
 const [qOpen, qClose] = quote.length === 2 ? [quote[0], quote[1]] : [quote, quote];
 const from = opt('from');
@@ -62,17 +62,19 @@ function value(node, key) {
 
 const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
 const out = {};
-const fromPos = from ? source.indexOf(from) : -1;
-if (from && fromPos < 0) throw new Error(`${from} not found in ${file}`);
+if (from && !source.includes(from)) throw new Error(`${from} not found in ${file}`);
 ts.forEachChild(sf, function visit(node) {
   if (ts.isVariableDeclaration(node) && ['messages', 'labels'].includes(node.name.getText())) {
     let init = node.initializer;
     while (init && (ts.isSatisfiesExpression(init) || ts.isAsExpression(init))) init = init.expression;
     if (!init || !ts.isObjectLiteralExpression(init)) return;
+    // With --from, only the entries after that comment inside this object (each object has its own).
+    const found = from ? source.indexOf(from, init.getStart()) : -1;
+    if (from && (found < 0 || found > init.getEnd())) return;
     const section = (out[node.name.getText()] = {});
     for (const p of init.properties) {
       if (!ts.isPropertyAssignment(p)) continue;
-      if (fromPos >= 0 && p.getStart() < fromPos) continue;
+      if (from && p.getStart() < found) continue;
       const key = ts.isStringLiteral(p.name) ? p.name.text : p.name.getText();
       section[key] = value(p.initializer, key);
     }
@@ -80,4 +82,3 @@ ts.forEachChild(sf, function visit(node) {
   ts.forEachChild(node, visit);
 });
 process.stdout.write(stringify(out, { lineWidth: 0 }));
-source = '';
