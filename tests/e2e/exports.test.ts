@@ -9,7 +9,7 @@ import { BIN, FIXTURES, ROOT, noStack, tempDir, village } from '../helpers/cli.j
 const X = `${FIXTURES}/exports`;
 
 interface Doc {
-  results: { village: string; respondents: number; overall: number; level: string; date: string | null; pillars: Record<string, { score: number }>; criteria: Record<string, { raw: number; n: number; na: number }> }[];
+  results: { village: string; respondents: number; overall: number; level: string; date: string | null; pillars: Record<string, { score: number }>; criteria: Record<string, { raw: number; n: number; na: number; dont_know: number }> }[];
   inputs: { file: string; rows: number; read: number; rejected: number; incomplete: number; cells_dropped: number; columns_ignored: string[]; encoding: string | null; sheet: string | null }[];
   errors: { message: string }[];
   warnings: { line: number; message: string }[];
