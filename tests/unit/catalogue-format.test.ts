@@ -27,6 +27,15 @@ describe('catalogue templates', () => {
     expect(formatTemplate('x{s|hint}', {}, de)).toBe('x');
   });
 
+  it('quotes for a shell with {x|sh}, and adds an optional clause with {x|opt:w} only when x is set', () => {
+    expect(formatTemplate('--ignore-column {c|sh}', { c: "Don't ask" }, de)).toBe(`--ignore-column 'Don'\\''t ask'`);
+    const t = en.messages['crit.languageTexts'] ?? '';
+    expect(formatTemplate(t, { count: 2, lang: 'lv', languages: 'lv, en' }, en)).toBe('2 text(s) have no "lv" text, first here (every text needs: lv, en)');
+    expect(formatTemplate(t, { count: 2, lang: 'lv', languages: 'lv, en', used: 'lt', suggestion: 'lt, en' }, en)).toBe(
+      '2 text(s) have no "lv" text, first here (every text needs: lv, en); the texts use "lt": did you mean languages: [lt, en]?',
+    );
+  });
+
   it('leaves an unknown placeholder as it is', () => {
     expect(formatTemplate('{nope}', {}, en)).toBe('{nope}');
   });
