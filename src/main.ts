@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { byPosition } from './core/diagnostic.js';
-import { buildProgram, defaultUi, type RunState } from './cli/program.js';
+import { buildProgram, defaultUi, scanArgv, type RunState } from './cli/program.js';
 import { EXIT, UserError, type ExitCode } from './errors.js';
 import { terminal, type Streams } from './io/terminal.js';
 import { diagnosticLine } from './render/diagnostics.js';
@@ -12,7 +12,24 @@ import { sanitize } from './render/escape.js';
  * else as a bug report.
  */
 export async function main(argv: string[], streams: Streams): Promise<ExitCode> {
-  const state: RunState = { exit: EXIT.ok, lang: defaultUi(streams), term: undefined };
+  const state: RunState = { exit: EXIT.ok, lang: 'en', term: undefined };
+  try {
+    // A user's catalogue first: it may add the language the help and the messages are in.
+    const messageFiles = scanArgv(argv, '--messages');
+    if (messageFiles.length > 0) {
+      const { loadUserCatalogue } = await import('./io/catalogue.js');
+      const problems = messageFiles.flatMap((f) => loadUserCatalogue(f).diagnostics);
+      if (problems.some((d) => d.severity === 'error')) throw new UserError('', EXIT.rejected, problems);
+      const term = terminal(streams);
+      for (const d of problems) term.err(`${diagnosticLine(d, defaultUi(streams), term.errColor)}\n`);
+    }
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const term = terminal(streams);
+    for (const d of [...e.diagnostics].sort(byPosition)) term.err(`${diagnosticLine(d, defaultUi(streams), term.errColor)}\n`);
+    return e.exitCode;
+  }
+  state.lang = defaultUi(streams, scanArgv(argv, '--lang').at(-1));
   const program = buildProgram(streams, state);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,7 +2,6 @@
  * The kit's fixed vocabularies: the command line offers them as choices and the commands take
  * their types from them. No imports, so the CLI can load it for free.
  */
-export const UI_LANGUAGES = ['lv', 'en'] as const;
 export { SORT_ORDERS as SORTS } from './core/rank.js';
 export const VALIDATE_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export const SCORE_FORMATS = ['table', 'json', 'csv', 'xlsx'] as const;

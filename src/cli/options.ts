@@ -1,9 +1,12 @@
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import type { ExitCode } from '../errors.js';
-import type { UiLang } from '../i18n/messages.js';
+import { helpText, type UiLang } from '../i18n/messages.js';
 import type { Streams, Terminal } from '../io/terminal.js';
 import { parsePeriod, type PeriodSpec } from '../core/period.js';
-import { PAPERS, UI_LANGUAGES } from '../vocab.js';
+import { PAPERS } from '../vocab.js';
+
+export const messagesOption = () =>
+  new Option('--messages <file>', "your own catalogue of the kit's words (YAML): adds a language or overrides labels");
 
 /** What every command's definition gets from the program. */
 export interface CliContext {
@@ -15,10 +18,23 @@ export interface CliContext {
   ui: (flag: string | undefined, fileLang?: string | null) => UiLang;
 }
 
-export const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+/** The language `--help` is written in: set by buildProgram before the commands are made. */
+export const helpLanguage = { lang: 'en' };
+
+export const examples = (lines: string[]): string =>
+  `\n${helpText(helpLanguage.lang, 'examples') ?? 'Examples:'}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+/** A help line of the catalogue (`help.<key>`), for texts added after the examples. */
+export const helpLine = (key: string, english: string): string => helpText(helpLanguage.lang, key) ?? english;
+
+/** A BCP-47 language code (de, lv, de-AT); whether the framework or a catalogue has it is checked by the command. */
+export function langCode(value: string): string {
+  if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(value)) throw new InvalidArgumentError('use a language code such as de, lv or de-AT');
+  return value.replace(/_/g, '-');
+}
 
 export const langOption = () =>
-  new Option('--lang <lang>', 'language of messages and reports: lv or en (default: $VILLAGE_LANG, then the locale)').choices(UI_LANGUAGES);
+  new Option('--lang <lang>', 'language of messages and reports: any language of the framework or of a catalogue (default: $VILLAGE_LANG, then the locale)').argParser(langCode);
 export const criteriaOption = () => new Option('--criteria <file>', 'criteria framework (default: the bundled smart-village-lv)');
 export const paperOption = () => new Option('--paper <size>', 'PDF paper size').choices(PAPERS).default('a4' as const);
 export const ignoreColumnOption = () =>

@@ -60,7 +60,7 @@ export async function init(opts: InitOptions, term: Terminal): Promise<ExitCode>
     throw new UserError(message(opts.lang, 'usage.needVillage'));
   }
   const fw = requireFramework(opts.criteria);
-  const lang = contentLang(opts.langFlag, fw);
+  const lang = contentLang(opts.langFlag, fw, term);
   const schemaUrl = opts.schemaUrl ?? schemaPathFor(opts.out ? dirname(opts.out) : '.');
   // A map's editor schema sits beside the answers schema.
   if (opts.format === 'map') {

@@ -119,7 +119,7 @@ export async function report(opts: ReportCommandOptions, term: Terminal): Promis
   if (sorted.length > 1) term.err(`${label(lang, 'report.otherPeriods', { periods: sorted.slice(0, -1).map((g) => g.period ?? '').join(', ') })}\n`);
 
   const result = evaluate(fw, group);
-  const reportLang = contentLang(opts.langFlag, fw);
+  const reportLang = contentLang(opts.langFlag, fw, term, group.responses[0]?.language);
   let plan = villagePlanView(result, reportLang, today(), { firstSteps: opts.firstSteps });
 
   let planFile: LoadedPlan | null = null;

@@ -73,6 +73,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
   const strategyLevel = strategyLevelOf(fw, opts.strategyLevel, lang);
   if (opts.format === 'xlsx' && term.isTTY) throw new UserError(message(lang, 'usage.xlsxToTerminal'));
+  if (opts.reports) contentLang(opts.langFlag, fw, term);
 
   const bar = progress(term, 0, label(lang, 'summary.files'));
   const batch = await loadBatch(fw, { ...opts, exclude: opts.reports, notes: opts.reports !== undefined }, term, bar);

@@ -11,6 +11,7 @@ import { decode, MAX_YAML_BYTES, readText, type TextResult } from '../io/read.js
 import { mapFrom } from '../io/map.js';
 import { isCsv, loadTable } from '../io/responses.js';
 import { planFileFrom } from '../io/plan-file.js';
+import { catalogueFrom, isCatalogueData } from '../io/catalogue.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
 import { prebuiltCriteria } from '../io/prebuilt.js';
@@ -55,7 +56,7 @@ export interface ValidateOptions extends IntakeFlags {
 /** One input file in the JSON and SARIF outputs: its kind, whether it was checked, and the verdict. */
 export interface FileReport {
   file: string;
-  kind: 'criteria' | 'answers' | 'plan-file' | 'map' | null;
+  kind: 'criteria' | 'answers' | 'plan-file' | 'map' | 'messages' | null;
   /** False when the file could not be checked (no criteria for its framework, or they are broken). */
   checked: boolean;
   valid: boolean;
@@ -131,7 +132,11 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     }
     const { parsed, diagnostics: parseDiagnostics } = parseYaml(text.text, file);
     const entry: Entry = { file, parsed, kind: null, found: [...parseDiagnostics] };
-    if (parsed) {
+    if (parsed && isCatalogueData(parsed.data)) {
+      // A catalogue of the kit's words (locales/*.yaml, --messages): checked against the English one.
+      entry.kind = 'messages';
+      append(entry.found, catalogueFrom(parsed, file).diagnostics);
+    } else if (parsed) {
       const k = kindOf(parsed, file);
       entry.kind = k.kind;
       if (k.diagnostic) entry.found.push(k.diagnostic);

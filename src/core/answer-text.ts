@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE } from '../schema/answers.js';
 import type { Score } from './answers.js';
-import { parseCell, parseDateCell } from './csv-map.js';
+import { EMPTY_MAP, NEUTRAL_WORDS, parseCell, parseDateCell, type CsvWords } from './csv-map.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import type { Framework } from './framework.js';
 
@@ -10,10 +10,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * A YAML answer written as text, read with the CSV cell vocabulary (docs/formats.md 2.1): "3",
  * a scale label, the rubric text, `N/A`, `nezinu`…; undefined when it is none of these. Pure.
  */
-export function readAnswerText(value: string, id: string, fw: Framework): Score | undefined {
+export function readAnswerText(value: string, id: string, fw: Framework, words: CsvWords = NEUTRAL_WORDS): Score | undefined {
   const criterion = fw.criteria.get(id);
   if (!criterion) return undefined;
-  return value === NOT_APPLICABLE ? NOT_APPLICABLE : parseCell(value, criterion, fw);
+  return value === NOT_APPLICABLE ? NOT_APPLICABLE : parseCell(value, criterion, fw, EMPTY_MAP, words);
 }
 
 /** A YAML `date` written as CSV accepts it ("14.03.2026"), as YYYY-MM-DD; undefined when it is not a date. Pure. */
@@ -23,7 +23,7 @@ export const readDateText = (value: string): string | undefined => parseDateCell
  * The checks of text answers and a text date that the schema lets through: each must read as a
  * CSV cell would. Diagnostics carry paths into the document. Pure.
  */
-export function checkAnswerTexts(data: unknown, fw: Framework): Diagnostic[] {
+export function checkAnswerTexts(data: unknown, fw: Framework, words: CsvWords = NEUTRAL_WORDS): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!isObject(data)) return out;
   if (typeof data.date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(data.date) && readDateText(data.date) === undefined) {
@@ -34,7 +34,7 @@ export function checkAnswerTexts(data: unknown, fw: Framework): Diagnostic[] {
     if (!fw.criteria.has(id)) continue;
     const nested = isObject(value);
     const score = nested ? value.score : value;
-    if (typeof score === 'string' && score !== NOT_APPLICABLE && readAnswerText(score, id, fw) === undefined) {
+    if (typeof score === 'string' && score !== NOT_APPLICABLE && readAnswerText(score, id, fw, words) === undefined) {
       out.push(error('ans.badScoreText', { value: score, min: fw.scale.min, max: fw.scale.max }, nested ? ['answers', id, 'score'] : ['answers', id]));
     }
   }

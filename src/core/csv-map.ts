@@ -14,15 +14,6 @@ export const textKey = (s: string): string =>
 export type MetaField = 'village' | 'respondent' | 'date' | 'municipality' | 'lag';
 export const META_FIELDS: readonly MetaField[] = ['village', 'respondent', 'date', 'municipality', 'lag'];
 
-/** The answer columns' own names, in the kit's languages. */
-export const META_COLUMNS: Record<MetaField, readonly string[]> = {
-  village: ['village', 'ciems', 'ciemats', 'village name', 'ciema nosaukums'],
-  respondent: ['respondent', 'respondents', 'name', 'vārds', 'vārds, uzvārds'],
-  date: ['date', 'datums'],
-  municipality: ['municipality', 'novads', 'pašvaldība'],
-  lag: ['lag', 'vrg', 'local action group', 'vietējā rīcības grupa'],
-};
-
 /**
  * What a survey tool's own column is for: `date` feeds the answer date when there is no date
  * column; `submitted` is LimeSurvey's submit date (empty: an incomplete response), `lastpage` its
@@ -31,32 +22,46 @@ export const META_COLUMNS: Record<MetaField, readonly string[]> = {
 export type SystemRole = 'date' | 'submitted' | 'lastpage' | 'skip';
 
 /**
- * Columns that survey tools add, in their code and full-text spellings, English and Latvian UI:
- * Google Forms, Microsoft Forms, LimeSurvey (docs/formats.md lists them).
+ * The words a CSV may use besides the criteria: header names of the answer fields, n/a and
+ * "don't know" cells, "note" words and the columns survey tools add (by role). The catalogues
+ * supply them in every language (`i18n/csv-words.ts`, `words.csv.*`); the core knows only the
+ * language-neutral names of NEUTRAL_WORDS.
  */
-export const SYSTEM_COLUMNS: Readonly<Record<string, SystemRole>> = {
-  // Google Forms
-  timestamp: 'date', 'laika zīmogs': 'date', laikspiedols: 'date', 'email address': 'skip', 'e-pasta adrese': 'skip',
-  score: 'skip', rezultāts: 'skip', punkti: 'skip',
-  // Microsoft Forms (Name is the respondent)
-  'start time': 'skip', 'completion time': 'date', email: 'skip', 'last modified time': 'skip', 'total points': 'skip',
-  'quiz feedback': 'skip', 'sākuma laiks': 'skip', 'pabeigšanas laiks': 'date', 'beigu laiks': 'date', 'e-pasts': 'skip',
-  'pēdējās modificēšanas laiks': 'skip', 'pēdējo izmaiņu laiks': 'skip', 'kopējais punktu skaits': 'skip',
-  // LimeSurvey, question codes
-  id: 'skip', submitdate: 'submitted', lastpage: 'lastpage', startlanguage: 'skip', seed: 'skip', startdate: 'skip',
-  datestamp: 'skip', ipaddr: 'skip', refurl: 'skip', token: 'skip',
-  // LimeSurvey, full question text (English and Latvian interface)
-  'response id': 'skip', 'date submitted': 'submitted', 'last page': 'lastpage', 'start language': 'skip',
-  'date started': 'skip', 'date last action': 'skip', 'ip address': 'skip', 'referrer url': 'skip', 'access code': 'skip',
-  'atbildes id': 'skip', 'iesniegšanas datums': 'submitted', 'pēdējā lapa': 'lastpage', 'sākuma valoda': 'skip',
-  'sākuma datums': 'skip', 'pēdējās darbības datums': 'skip', 'ip adrese': 'skip', 'atsauces url': 'skip', 'piekļuves kods': 'skip',
+export interface CsvWords {
+  meta: Readonly<Record<MetaField, readonly string[]>>;
+  na: readonly string[];
+  dontKnow: readonly string[];
+  note: readonly string[];
+  system: Readonly<Record<string, SystemRole>>;
+}
+
+/** The field names themselves, "n/a", "?", and LimeSurvey's question codes: no language. */
+export const NEUTRAL_WORDS: CsvWords = {
+  meta: { village: ['village'], respondent: ['respondent'], date: ['date'], municipality: ['municipality'], lag: ['lag'] },
+  na: [NOT_APPLICABLE],
+  dontKnow: [DONT_KNOW],
+  note: ['note'],
+  system: {
+    id: 'skip', submitdate: 'submitted', lastpage: 'lastpage', startlanguage: 'skip', seed: 'skip', startdate: 'skip',
+    datestamp: 'skip', ipaddr: 'skip', refurl: 'skip', token: 'skip',
+  },
 };
 
-/** Cells that mean "not applicable". */
-export const NA_CELLS: readonly string[] = [NOT_APPLICABLE, 'na', 'n.a.', 'not applicable', 'nav attiecināms'];
-
-/** Cells that mean "don't know" (#14b: no longer n/a; the plan lists them as things to find out). */
-export const DONT_KNOW_CELLS: readonly string[] = [DONT_KNOW, "don't know", 'dont know', 'nezinu', 'nav zināms'];
+/** The neutral words with a catalogue's (or several catalogues') added; keys in `textKey` form. */
+export function withNeutral(words: Partial<CsvWords>): CsvWords {
+  const uniq = (a: readonly string[], b: readonly string[] = []): string[] => [...new Set([...a, ...b].map(textKey))];
+  const meta = Object.fromEntries(META_FIELDS.map((f) => [f, uniq(NEUTRAL_WORDS.meta[f], words.meta?.[f])])) as unknown as CsvWords['meta'];
+  const system: Record<string, SystemRole> = {};
+  for (const [k, role] of Object.entries({ ...NEUTRAL_WORDS.system, ...words.system })) system[textKey(k)] ??= role;
+  return {
+    meta,
+    na: uniq(NEUTRAL_WORDS.na, words.na),
+    dontKnow: uniq(NEUTRAL_WORDS.dontKnow, words.dontKnow),
+    // longest first, so "notes" is found before "note"
+    note: uniq(NEUTRAL_WORDS.note, words.note).sort((a, b) => b.length - a.length),
+    system,
+  };
+}
 
 /** What a map file (`--map`, docs/formats.md) says, with its keys already in `textKey` form. */
 export interface IntakeMap {
@@ -116,19 +121,18 @@ export function looseKey(s: string): string {
   return k.slice(0, end).normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 
-const NOTE_WORDS = ['piezīmes', 'piezīme', 'komentārs', 'comment', 'notes', 'note'];
 const NOTE_SEPARATORS = new Set([' ', '\t', '.', ':', '–', '—', '-']);
 
 /**
  * The criterion part of a note header ("Vision note", "Vīzija (piezīmes)", "x – comment"), or
  * undefined. A scan from the end, linear in the header's length (no backtracking regex).
  */
-export function noteBase(raw: string): string | undefined {
+export function noteBase(raw: string, noteWords: readonly string[] = NEUTRAL_WORDS.note): string | undefined {
   const s = raw.trim();
   let i = s.length;
   if (s[i - 1] === ')' || s[i - 1] === ']') i--;
   while (isSpace(s[i - 1])) i--;
-  const word = NOTE_WORDS.find((w) => i >= w.length && s.slice(i - w.length, i).toLowerCase() === w);
+  const word = noteWords.find((w) => i >= w.length && s.slice(i - w.length, i).toLowerCase() === w);
   if (!word) return undefined;
   i -= word.length;
   const wordStart = i;
@@ -176,18 +180,25 @@ export interface HeaderMap {
 
 /**
  * Maps a header to columns (docs/formats.md): the map file's columns first, then the answer
- * fields by name in Latvian or English, survey tools' own columns, criteria by full id, question
+ * fields by name in any catalogue's language (`words`), survey tools' own columns, criteria by full id, question
  * or title in any framework language (also inside a Google Forms grid header "Pillar [Criterion]"),
  * `<criterion> note` columns, and last a near-match (numbering, " *", "?", case, diacritics) with a
  * warning. A column that matches nothing is `unknown`: the intake looks at its values before it
  * says anything. Diagnostics carry the 1-based column index in `column`. Pure.
  */
-export function mapHeader(header: readonly string[], fw: Framework, ignore: readonly string[] = [], map: IntakeMap = EMPTY_MAP): HeaderMap {
+export function mapHeader(
+  header: readonly string[],
+  fw: Framework,
+  ignore: readonly string[] = [],
+  map: IntakeMap = EMPTY_MAP,
+  words: CsvWords = NEUTRAL_WORDS,
+): HeaderMap {
   const names = criterionNames(fw, textKey);
   const loose = criterionNames(fw, looseKey);
   const ignored = new Set(ignore.map(textKey));
   const meta = new Map<string, MetaField>();
-  for (const [field, list] of Object.entries(META_COLUMNS) as [MetaField, readonly string[]][]) for (const n of list) meta.set(n, field);
+  for (const [field, list] of Object.entries(words.meta) as [MetaField, readonly string[]][]) for (const n of [...NEUTRAL_WORDS.meta[field], ...list]) meta.set(textKey(n), field);
+  const system = (k: string): SystemRole | undefined => words.system[k] ?? NEUTRAL_WORDS.system[k];
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   const at = (d: Diagnostic, index: number): Diagnostic => ({ ...d, column: index });
@@ -230,12 +241,12 @@ export function mapHeader(header: readonly string[], fw: Framework, ignore: read
       claim(`meta:${field}`, index, params, field);
       return { kind: 'meta', field };
     }
-    const role = SYSTEM_COLUMNS[k];
+    const role = system(k);
     if (role) return role === 'skip' ? { kind: 'ignored' } : { kind: 'system', role };
     let kind: 'criterion' | 'note' = 'criterion';
     let found = lookup(raw, names, textKey) ?? (plain !== undefined ? lookup(plain, names, textKey) : undefined);
     if (!found) {
-      const base = noteBase(raw);
+      const base = noteBase(raw, words.note);
       if (base !== undefined && base !== '') {
         found = lookup(base, names, textKey);
         if (found) kind = 'note';
@@ -262,8 +273,8 @@ export function mapHeader(header: readonly string[], fw: Framework, ignore: read
 }
 
 /** How many columns of a header are recognised (meta, system, criteria, notes): the separator guess uses it. */
-export function recognisedColumns(header: readonly string[], fw: Framework): number {
-  return mapHeader(header, fw).columns.filter((c) => c.kind !== 'unknown').length;
+export function recognisedColumns(header: readonly string[], fw: Framework, words: CsvWords = NEUTRAL_WORDS): number {
+  return mapHeader(header, fw, [], EMPTY_MAP, words).columns.filter((c) => c.kind !== 'unknown').length;
 }
 
 /** The letter Excel shows for a 1-based column index: 1 → A, 27 → AA. */
@@ -296,7 +307,7 @@ export function cellNumber(v: string): number | undefined {
  * offset), a scale label (or an earlier wording of one) or this criterion's rubric text in any
  * language, n/a, or empty (unanswered). Returns undefined for anything else. Pure.
  */
-export function parseCell(value: string, criterion: Criterion, fw: Framework, map: IntakeMap = EMPTY_MAP): Score | undefined {
+export function parseCell(value: string, criterion: Criterion, fw: Framework, map: IntakeMap = EMPTY_MAP, words: CsvWords = NEUTRAL_WORDS): Score | undefined {
   const v = value.trim();
   if (v === '') return null;
   if (map.values.size > 0) {
@@ -308,29 +319,31 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework, ma
     const shifted = n + map.offset;
     return shifted >= fw.scale.min && shifted <= fw.scale.max ? shifted : undefined;
   }
-  return wordsOf(criterion, fw).get(textKey(v));
+  return wordsOf(criterion, fw, words).get(textKey(v));
 }
 
-const WORDS = new WeakMap<Criterion, Map<string, Score>>();
+const WORDS = new WeakMap<CsvWords, WeakMap<Criterion, Map<string, Score>>>();
 
 /**
  * The texts a cell of this criterion may hold instead of a number, in `textKey` form: n/a words,
  * the rubric's steps, the scale's labels and their earlier wordings. Built once per criterion
  * (a file of a hundred thousand rows looks each cell up here).
  */
-function wordsOf(criterion: Criterion, fw: Framework): Map<string, Score> {
-  let words = WORDS.get(criterion);
+function wordsOf(criterion: Criterion, fw: Framework, cellWords: CsvWords): Map<string, Score> {
+  let cache = WORDS.get(cellWords);
+  if (!cache) WORDS.set(cellWords, (cache = new WeakMap()));
+  let words = cache.get(criterion);
   if (words) return words;
   words = new Map<string, Score>();
   const add = (text: string, score: Score): void => {
     const k = textKey(text);
     if (!words.has(k)) words.set(k, score);
   };
-  for (const t of NA_CELLS) add(t, NOT_APPLICABLE);
-  for (const t of DONT_KNOW_CELLS) add(t, DONT_KNOW);
+  for (const t of [...NEUTRAL_WORDS.na, ...cellWords.na]) add(t, NOT_APPLICABLE);
+  for (const t of [...NEUTRAL_WORDS.dontKnow, ...cellWords.dontKnow]) add(t, DONT_KNOW);
   for (const steps of [fw.scale.labels, criterion.levels]) for (const [step, text] of steps) for (const t of Object.values(text)) add(t, step);
   for (const [step, texts] of fw.scale.aliases) for (const t of texts) add(t, step);
-  WORDS.set(criterion, words);
+  cache.set(criterion, words);
   return words;
 }
 

@@ -8,7 +8,9 @@ import {
   cellNumber,
   textKey,
   EMPTY_MAP,
+  NEUTRAL_WORDS,
   type Column,
+  type CsvWords,
   type IntakeMap,
   type MetaField,
 } from './csv-map.js';
@@ -19,11 +21,13 @@ import type { Criterion, Framework } from './framework.js';
 export interface IntakeOptions {
   ignore: readonly string[];
   map: IntakeMap;
+  /** header names, n/a and don't-know words, survey-tool columns of the catalogues (i18n/csv-words.ts) */
+  words: CsvWords;
   /** a bad cell rejects its whole row (as in version 1) instead of only itself */
   strict: boolean;
 }
 
-export const DEFAULT_INTAKE: IntakeOptions = { ignore: [], map: EMPTY_MAP, strict: false };
+export const DEFAULT_INTAKE: IntakeOptions = { ignore: [], map: EMPTY_MAP, words: NEUTRAL_WORDS, strict: false };
 
 /** What one file gave: `village score --format json` shows it as `inputs`. */
 export interface IntakeSummary {
@@ -163,7 +167,7 @@ export class Intake {
   header(cells: readonly string[], line: number): void {
     this.headerLine = line;
     this.headerCells = cells.map((c) => c.trim());
-    const mapped = mapHeader(cells, this.fw, this.opts.ignore, this.opts.map);
+    const mapped = mapHeader(cells, this.fw, this.opts.ignore, this.opts.map, this.opts.words);
     this.columns = mapped.columns;
     // A near match per question of a whole form would drown the rest: a few, then a count.
     for (const d of mapped.diagnostics) this.report(d, line, d.code === 'csv.nearMatch');
@@ -222,7 +226,7 @@ export class Intake {
         if (v !== '') notes.set(col.criterion.id, v);
       } else if (col.kind === 'criterion') {
         const raw = cells[i] ?? '';
-        const score = parseCell(raw, col.criterion, this.fw, this.opts.map);
+        const score = parseCell(raw, col.criterion, this.fw, this.opts.map, this.opts.words);
         this.count(raw);
         if (score === undefined) {
           const index = i + 1;
@@ -319,7 +323,7 @@ export class Intake {
     const n = cellNumber(v);
     if (n !== undefined) return n >= this.fw.scale.min && n <= this.fw.scale.max + 1;
     const any: Criterion | undefined = this.fw.criteria.values().next().value;
-    return any !== undefined && parseCell(v, any, this.fw) !== undefined;
+    return any !== undefined && parseCell(v, any, this.fw, EMPTY_MAP, this.opts.words) !== undefined;
   }
 
   private count(raw: string): void {

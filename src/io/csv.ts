@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import type { Parser } from 'csv-parse';
 import { recognisedColumns } from '../core/csv-map.js';
+import { csvWords } from '../i18n/csv-words.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import type { Intake } from '../core/intake.js';
@@ -91,7 +92,7 @@ export function chooseSeparator(text: string, fw: Framework): Separator {
   let bestCount = 1;
   for (const sep of SEPARATORS) {
     if (!text.slice(0, 65_536).includes(sep)) continue;
-    const n = recognisedColumns(firstRecord(text, sep), fw);
+    const n = recognisedColumns(firstRecord(text, sep), fw, csvWords());
     if (n > bestCount) [best, bestCount] = [sep, n];
   }
   return best ?? sniffSeparator(text);

@@ -1,5 +1,6 @@
 import { checkAnswers, toResponse, type Response, type TextReader } from '../core/answers.js';
 import { checkAnswerTexts, readAnswerText, readDateText } from '../core/answer-text.js';
+import { csvWords } from '../i18n/csv-words.js';
 import { checkFramework } from '../core/check-framework.js';
 import { collapseLanguages } from '../core/collapse.js';
 import { error, hasErrors, type Diagnostic, type PathSegment } from '../core/diagnostic.js';
@@ -86,12 +87,12 @@ export function loadFramework(file: string): Loaded<Framework> {
 }
 
 /** Scores and dates written as text (#12): read with the CSV cell vocabulary. */
-const reader = (fw: Framework): TextReader => ({ score: (v, id) => readAnswerText(v, id, fw), date: readDateText });
+const reader = (fw: Framework): TextReader => ({ score: (v, id) => readAnswerText(v, id, fw, csvWords()), date: readDateText });
 
 /** Checks a parsed answers file (schema, then against the framework) and makes a Response. */
 export function responseFrom(parsed: ParsedYaml, file: string, framework: Framework): Loaded<Response> {
   const schema = validateSchema('answers', parsed, file);
-  const semantic = [...checkAnswers(parsed.data, framework), ...checkAnswerTexts(parsed.data, framework)].map((d) => locate(d, parsed, file));
+  const semantic = [...checkAnswers(parsed.data, framework), ...checkAnswerTexts(parsed.data, framework, csvWords())].map((d) => locate(d, parsed, file));
   const at = new Set(schema.map((s) => `${s.line}:${s.column}`));
   const diagnostics = capDiagnostics([...schema, ...semantic.filter((d) => !at.has(`${d.line}:${d.column}`)), ...floatScores(parsed, file)]);
   const value = hasErrors(diagnostics) ? null : toResponse(parsed.data as AnswersFile, file, reader(framework));
@@ -118,7 +119,7 @@ export function loadResponse(file: string, framework: Framework): Loaded<Respons
 
 export function responseFromText(text: string, file: string, framework: Framework): Loaded<Response> {
   const quick = quickParse(text);
-  if (quick && schemaErrors('answers', quick.data).length === 0 && checkAnswers(quick.data, framework).length === 0 && checkAnswerTexts(quick.data, framework).length === 0) {
+  if (quick && schemaErrors('answers', quick.data).length === 0 && checkAnswers(quick.data, framework).length === 0 && checkAnswerTexts(quick.data, framework, csvWords()).length === 0) {
     return { value: toResponse(quick.data as AnswersFile, file, reader(framework)), diagnostics: [] };
   }
   const { parsed, diagnostics } = parseYaml(text, file);

@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { plainAnswer, type Answer, type Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
+import { NEUTRAL_WORDS } from '../core/csv-map.js';
+import { csvWords } from '../i18n/csv-words.js';
 import { Intake, DEFAULT_INTAKE, type HeaderReport, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
 import { warning } from '../core/diagnostic.js';
 import { readCsv } from './csv.js';
@@ -41,6 +43,8 @@ export async function loadTable(
   opts: TableOptions,
   sink: (r: Response) => void,
 ): Promise<{ diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] }> {
+  // The header names and cell words of every catalogue, unless the caller chose its own.
+  if (opts.words === NEUTRAL_WORDS) opts = { ...opts, words: csvWords() };
   // Responses of a file reach the sink only when the file is done: a restart (another encoding) discards them.
   let kept: Response[] = [];
   const make = (): Intake => {

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { message, type UiLang } from '../i18n/messages.js';
+import { label, message, type UiLang } from '../i18n/messages.js';
 import { sanitize } from './escape.js';
 
 export interface PlainDiagnostic {
@@ -49,13 +49,12 @@ export const coded = (d: Diagnostic, lang: UiLang): CodedDiagnostic => {
   };
 };
 
-const WARNING = { lv: 'brīdinājums', en: 'warning' } as const;
-
 /** `file:line:column: message`, one line; warnings say so. */
 export function diagnosticLine(d: Diagnostic, lang: UiLang, color?: ChalkInstance): string {
   const p = plain(d, lang);
   const where = `${sanitize(p.file)}:${p.line}:${p.column}:`;
-  const tag = p.severity === 'warning' ? ` ${color ? color.yellow(WARNING[lang]) : WARNING[lang]}:` : '';
+  const warning = label(lang, 'diag.warning');
+  const tag = p.severity === 'warning' ? ` ${color ? color.yellow(warning) : warning}:` : '';
   return `${color ? color.bold(where) : where}${tag} ${p.message}`;
 }
 

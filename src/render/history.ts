@@ -2,7 +2,7 @@ import type { DoneInterval } from '../core/history.js';
 import { INCOMPLETE, UNPLACED, translator, type Framework } from '../core/framework.js';
 import type { Snapshot } from '../core/plan-file.js';
 import { round1 } from '../core/round.js';
-import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
+import { fill, labelsFor, localeOf, uiLangFor, type LabelKey } from '../i18n/messages.js';
 import { escapeMarkdown } from './escape.js';
 import { width } from './table.js';
 
@@ -27,7 +27,7 @@ export function historyView(snapshots: readonly Snapshot[], done: readonly DoneI
   const ui = uiLangFor(lang);
   const L = labelsFor(ui);
   const t = translator(fw, lang);
-  const num = new Intl.NumberFormat(ui === 'lv' ? 'lv-LV' : 'en-GB', { maximumFractionDigits: 1 });
+  const num = new Intl.NumberFormat(localeOf(ui), { maximumFractionDigits: 1 });
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));
   const levelTitle = (id: string): string =>
     id === INCOMPLETE ? L['level.incomplete'] : id === UNPLACED ? L['level.none'] : t(fw.levels.find((l) => l.id === id)?.title) || id;

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { TEMPLATES_DIR } from '../paths.js';
+import { localeOf } from '../i18n/messages.js';
 import type { Paper } from '../vocab.js';
 import { COLOR, FONT, Layout, type Column } from './pdf-layout.js';
 import { band, type OverviewView, type ViewTable } from './overview-view.js';
@@ -39,7 +40,8 @@ function heatmap(l: Layout, v: OverviewView): void {
   };
   l.ensure(60);
   header();
-  const num = (x: number | null): string => (x === null ? '—' : v.lang === 'lv' ? (Math.round(x * 10) / 10).toFixed(1).replace('.', ',') : (Math.round(x * 10) / 10).toFixed(1));
+  const one = new Intl.NumberFormat(localeOf(v.lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  const num = (x: number | null): string => (x === null ? '—' : one.format(Math.round(x * 10) / 10));
   for (const r of v.heat.rows) {
     if (doc.y + rowH > l.bottom) {
       doc.addPage();

@@ -1,7 +1,7 @@
 import { pick, type Text } from '../core/framework.js';
 import type { Overview } from '../core/overview.js';
 import { round1 } from '../core/round.js';
-import { label, type LabelKey, type UiLang } from '../i18n/messages.js';
+import { label, localeOf, type LabelKey, type UiLang } from '../i18n/messages.js';
 import { levelTitle } from './table.js';
 
 /** What the intake of a batch was: files and answer sets read, rejected, skipped, and why. */
@@ -53,7 +53,8 @@ export function overviewView(o: Overview, lang: UiLang, intake: Intake): Overvie
   const fw = o.framework;
   const L = (k: LabelKey, p: Record<string, string | number> = {}): string => label(lang, k, p);
   const t = (x: Text | null | undefined): string => pick(x ?? null, lang, fw.languages[0]);
-  const num = (x: number | null): string => (x === null ? '—' : lang === 'lv' ? round1(x).toFixed(1).replace('.', ',') : round1(x).toFixed(1));
+  const one = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  const num = (x: number | null): string => (x === null ? '—' : one.format(round1(x)));
   const signed = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${num(Math.abs(x))}`;
   const heatCell = (x: number | null): string => (x === null ? '—' : `${SQUARES[band(x) ?? 0]} ${num(x)}`);
   const criterionTitle = (id: string): string => t(fw.criteria.get(id)?.title) || id;

@@ -6,7 +6,7 @@ import type { FirstStep } from '../core/first-steps.js';
 import { buildPlan, STRENGTH_MIN, type NextPath, type Plan, type PlanCriterion } from '../core/plan.js';
 import { round1 } from '../core/round.js';
 import type { PlanFileView, ProgressView } from './progress-view.js';
-import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
+import { fill, labelsFor, localeOf, uiLangFor, type LabelKey } from '../i18n/messages.js';
 
 /** The action plan in one language: what the Markdown template and the PDF draw. */
 export interface PlanView {
@@ -150,7 +150,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
   const ui = uiLangFor(lang);
   const labels = labelsFor(ui);
   const t = translator(fw, lang);
-  const locale = ui === 'lv' ? 'lv-LV' : 'en-GB';
+  const locale = localeOf(ui);
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));

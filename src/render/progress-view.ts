@@ -1,7 +1,7 @@
 import { INCOMPLETE, UNPLACED, translator, type Framework } from '../core/framework.js';
 import type { ActionProgress, CriterionDelta, Progress } from '../core/progress.js';
 import { round1 } from '../core/round.js';
-import { fill, labelsFor, uiLangFor, type LabelKey } from '../i18n/messages.js';
+import { fill, labelsFor, localeOf, uiLangFor, type LabelKey } from '../i18n/messages.js';
 
 /** "What changed since last time", in one language: the Markdown partial and the PDF draw it. */
 export interface ProgressView {
@@ -80,7 +80,7 @@ function words(fw: Framework, lang: string) {
   const ui = uiLangFor(lang);
   const L = labelsFor(ui);
   const t = translator(fw, lang);
-  const num = new Intl.NumberFormat(ui === 'lv' ? 'lv-LV' : 'en-GB', { maximumFractionDigits: 1 });
+  const num = new Intl.NumberFormat(localeOf(ui), { maximumFractionDigits: 1 });
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));
   const signed = (x: number | null): string => {
     if (x === null) return '';

@@ -2,7 +2,7 @@ import type { VillageResult } from '../core/evaluate.js';
 import { pick, type Framework } from '../core/framework.js';
 import { ranks } from '../core/rank.js';
 import { round1OrNull as r1, round2 } from '../core/round.js';
-import { label, type UiLang } from '../i18n/messages.js';
+import { label, localeOf, type UiLang } from '../i18n/messages.js';
 import { csvLines, type Cell, type CsvOptions } from './csv.js';
 import { levelTitle } from './table.js';
 
@@ -64,5 +64,6 @@ export function summarySheet(fw: Framework, results: readonly VillageResult[], l
 /** `summary.csv`: the sheet as CSV with a BOM (Excel needs it to read UTF-8 Latvian letters). */
 export const summaryCsv = (sheet: SummarySheet, o: CsvOptions): string => `\uFEFF${csvLines([sheet.header, ...sheet.rows], o)}`;
 
-/** The separator a spreadsheet in this language expects: `;` for Latvian (decimal comma), `,` otherwise. */
-export const defaultSeparator = (lang: UiLang): CsvOptions['separator'] => (lang === 'lv' ? ';' : ',');
+/** The separator a spreadsheet in this language expects: `;` where the locale writes a decimal comma (lv, de), `,` otherwise. */
+export const defaultSeparator = (lang: UiLang): CsvOptions['separator'] =>
+  new Intl.NumberFormat(localeOf(lang)).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ';' : ',';

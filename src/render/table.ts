@@ -3,7 +3,7 @@ import type { VillageResult } from '../core/evaluate.js';
 import { INCOMPLETE, pick, UNPLACED, type Text } from '../core/framework.js';
 import { ranks } from '../core/rank.js';
 import { round1 } from '../core/round.js';
-import { label, type UiLang } from '../i18n/messages.js';
+import { label, localeOf, type UiLang } from '../i18n/messages.js';
 import { maxOf } from '../core/limits.js';
 import { sanitize } from './escape.js';
 
@@ -40,7 +40,8 @@ function disagreements(r: VillageResult): string {
 export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
   const fw = results[0]?.framework;
   if (!fw) return '';
-  const num = (x: number | null): string => (x === null ? '—' : lang === 'lv' ? round1(x).toFixed(1).replace('.', ',') : round1(x).toFixed(1));
+  const one = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  const num = (x: number | null): string => (x === null ? '—' : one.format(round1(x)));
   const rankOf = ranks(results);
   const withPeriod = results.some((r) => r.period !== null);
   const withMunicipality = results.some((r) => r.municipality !== null);

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/core/framework.js';
 import { parseCell } from '../../src/core/csv-map.js';
+import { csvWords } from '../../src/i18n/csv-words.js';
 import { kindOf, loadFramework, loadResponse, readYaml, responseFrom } from '../../src/io/load.js';
 import { readText } from '../../src/io/read.js';
 import { ROOT, noStack, tempDir } from '../helpers/cli.js';
@@ -117,7 +118,7 @@ function referenceMeaning(text: string, fw: Framework): { village: string; score
   for (const [id, v] of Object.entries(data.answers ?? {})) {
     const given = v !== null && typeof v === 'object' ? ((v as { score?: unknown }).score ?? null) : v;
     const criterion = fw.criteria.get(id);
-    const score = typeof given === 'string' && criterion ? parseCell(given, criterion, fw) : given;
+    const score = typeof given === 'string' && criterion ? parseCell(given, criterion, fw, undefined, csvWords()) : given;
     // -0 is the score 0 (the kit says 0).
     scores.set(id, score === 0 ? 0 : score);
   }

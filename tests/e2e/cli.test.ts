@@ -32,7 +32,7 @@ describe('the village command', () => {
   });
 
   it('answers --help and --version without loading the program, with the same text the program prints', async () => {
-    for (const lang of ['en', 'lv']) {
+    for (const lang of ['en', 'lv', 'de']) {
       const quick = village(['--help'], { env: { VILLAGE_LANG: lang } });
       const full = await run(['--help'], { env: { VILLAGE_LANG: lang } });
       expect(quick.code).toBe(0);

@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from '../../src/core/framework.js';
-import { labels as enLabels } from '../../src/i18n/en.js';
-import { labels as lvLabels } from '../../src/i18n/lv.js';
+import { catalogue } from '../../src/i18n/catalogue.js';
 import { loadFramework, loadResponse } from '../../src/io/load.js';
 import type { CriteriaFile } from '../../src/schema/criteria.js';
 import { ROOT } from '../helpers/cli.js';
@@ -20,6 +19,8 @@ const loaded = loadFramework(FILE);
 const fw = loaded.value as Framework;
 const raw = parse(readFileSync(FILE, 'utf8')) as CriteriaFile;
 const LANGS = ['lv', 'en'];
+const enLabels = catalogue('en').labels;
+const lvLabels = catalogue('lv').labels;
 
 type Text = Record<string, string>;
 const TEXT_KEYS = new Set(['title', 'description', 'question', 'help', 'text', 'name', 'done_when']);

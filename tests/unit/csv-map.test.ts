@@ -3,6 +3,10 @@ import { buildFramework } from '../../src/core/framework.js';
 import type { Response } from '../../src/core/answers.js';
 import { columnLetter, gridInner, intakeMap, looseKey, mapHeader, noteBase, parseCell, parseDateCell, textKey, type Column } from '../../src/core/csv-map.js';
 import { DEFAULT_INTAKE, Intake, type IntakeOptions } from '../../src/core/intake.js';
+import { csvWords } from '../../src/i18n/csv-words.js';
+
+// The words of every bundled catalogue (header names, n/a, don't know, survey-tool columns), as io/responses.ts passes them.
+const W = csvWords();
 import type { Framework } from '../../src/core/framework.js';
 import { criteriaFile } from '../helpers/framework.js';
 
@@ -27,7 +31,7 @@ const kind = (c: Column): string =>
 /** Runs rows through an Intake as the CSV and xlsx readers do (header on line 1). */
 function take(header: string[], rows: string[][], opts: Partial<IntakeOptions> = {}, framework: Framework = fw) {
   const out: Response[] = [];
-  const intake = new Intake(framework, 's.csv', { ...DEFAULT_INTAKE, ...opts }, (r) => out.push(r));
+  const intake = new Intake(framework, 's.csv', { ...DEFAULT_INTAKE, words: W, ...opts }, (r) => out.push(r));
   intake.header(header, 1);
   rows.forEach((r, i) => intake.row(r, i + 2));
   intake.finish();
@@ -36,10 +40,26 @@ function take(header: string[], rows: string[][], opts: Partial<IntakeOptions> =
 }
 
 describe('CSV header mapping', () => {
+  it('knows no language of its own: without the catalogues\' words only the field names, n/a and LimeSurvey codes are read', () => {
+    const { columns } = mapHeader(['village', 'Ciems', 'Timestamp', 'submitdate'], fw);
+    expect(columns.map(kind)).toEqual(['village', 'unknown', 'unknown', 'system:submitted']);
+    const vision = fw.criteria.get('strategy.vision')!;
+    expect([parseCell('n/a', vision, fw), parseCell('nezinu', vision, fw), parseCell('nezinu', vision, fw, undefined, W)]).toEqual(['n/a', undefined, 'dont-know']);
+  });
+
+  it('reads a German export with the German catalogue\'s words', () => {
+    const { columns } = mapHeader(['Zeitstempel', 'Dorf', 'Gemeinde', 'strategy.vision Anmerkung'], fw, [], undefined, W);
+    expect(columns.map(kind)).toEqual(['system:date', 'village', 'municipality', 'note:strategy.vision']);
+    expect(parseCell('weiß nicht', fw.criteria.get('strategy.vision')!, fw, undefined, W)).toBe('dont-know');
+  });
+
   it('matches answer columns in Latvian or English and criteria by id, question or title in any language', () => {
     const { columns, diagnostics } = mapHeader(
       ['Ciems', 'Respondent', 'DATUMS', 'Novads', 'VRG', ' vai ciemam ir KOPĪGA vīzija? ', 'strategy.assets', 'Criterion vision', 'strategy.vision piezīme'],
       fw,
+      [],
+      undefined,
+      W,
     );
     expect(diagnostics).toEqual([]);
     expect(columns.map(kind)).toEqual([
@@ -52,13 +72,13 @@ describe('CSV header mapping', () => {
   });
 
   it('reads a Google Forms grid header "Section [Criterion]"', () => {
-    const { columns } = mapHeader(['village', 'Stratēģija [Kopīga vīzija]'], fw);
+    const { columns } = mapHeader(['village', 'Stratēģija [Kopīga vīzija]'], fw, [], undefined, W);
     expect(columns[1]).toMatchObject({ kind: 'criterion', criterion: { id: 'strategy.vision' } });
   });
 
   it("knows survey tools' columns: dates and completion flags are kept, the rest skipped without a word; --ignore-column silently", () => {
     const header = ['Timestamp', 'village', 'Consent', 'Start time', 'Completion time', 'Email', 'Response ID', 'Date submitted', 'Last page', 'submitdate', 'lastpage', 'Laika zīmogs'];
-    const { columns, diagnostics } = mapHeader(header, fw, ['consent']);
+    const { columns, diagnostics } = mapHeader(header, fw, ['consent'], undefined, W);
     expect(columns.map(kind)).toEqual([
       'system:date', 'village', 'ignored', 'ignored', 'system:date', 'ignored', 'ignored', 'system:submitted', 'system:lastpage', 'system:submitted', 'system:lastpage', 'system:date',
     ]);
@@ -66,7 +86,7 @@ describe('CSV header mapping', () => {
   });
 
   it('leaves a column that matches nothing for the intake to judge, with a suggestion', () => {
-    const { columns, diagnostics } = mapHeader(['village', 'strategy.vison', 'Komentāri'], fw);
+    const { columns, diagnostics } = mapHeader(['village', 'strategy.vison', 'Komentāri'], fw, [], undefined, W);
     expect(columns.slice(1)).toEqual([
       { kind: 'unknown', header: 'strategy.vison', suggestion: 'strategy.vision' },
       { kind: 'unknown', header: 'Komentāri', suggestion: undefined },
@@ -76,7 +96,7 @@ describe('CSV header mapping', () => {
 
   it('rejects duplicate and ambiguous columns and a missing village column, naming the column', () => {
     const amb = buildFramework({ ...file, pillars: [...file.pillars, { ...file.pillars[1]!, id: 'more' }] });
-    const { diagnostics } = mapHeader(['strategy.vison', 'strategy.vision', 'Kopīga vīzija', 'Criterion vision'], amb);
+    const { diagnostics } = mapHeader(['strategy.vison', 'strategy.vision', 'Kopīga vīzija', 'Criterion vision'], amb, [], undefined, W);
     expect(diagnostics.map((d) => [d.code, d.column, d.params.letter])).toEqual([
       ['csv.duplicateColumn', 3, 'C'],
       ['csv.ambiguousColumn', 4, 'D'],
@@ -90,20 +110,20 @@ describe('CSV header mapping', () => {
     ['VAI CIEMAM IR KOPIGA VIZIJA', 'case and lost diacritics'],
     ['Stratēģija [2) Kopīga vīzija:]', 'inside a grid header'],
   ])('accepts a near match %j (%s) with a warning naming the criterion', (header) => {
-    const { columns, diagnostics } = mapHeader(['village', header], fw);
+    const { columns, diagnostics } = mapHeader(['village', header], fw, [], undefined, W);
     expect(kind(columns[1]!)).toBe('criterion:strategy.vision');
     expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'csv.nearMatch', column: 2, params: expect.objectContaining({ id: 'strategy.vision' }) as object })]);
   });
 
   it('reads LimeSurvey\'s "Question code & question text" headings without a word', () => {
-    const { columns, diagnostics } = mapHeader(['CIEMS. Ciems', 'G1Q01. Vai ciemam ir kopīga vīzija?', 'G1Q02. strategy.assets'], fw);
+    const { columns, diagnostics } = mapHeader(['CIEMS. Ciems', 'G1Q01. Vai ciemam ir kopīga vīzija?', 'G1Q02. strategy.assets'], fw, [], undefined, W);
     expect(columns.map(kind)).toEqual(['village', 'criterion:strategy.vision', 'criterion:strategy.assets']);
     expect(diagnostics).toEqual([]);
   });
 
   it('maps columns by a map file first: village, ignore and criteria by the export\'s own headers', () => {
     const map = intakeMap({ columns: { 'Kuru ciemu Jūs pārstāvat?': 'village', G1Q01: 'strategy.vision', Timestamp: 'ignore', Vecums: 'ignore' } });
-    const { columns, diagnostics } = mapHeader(['Timestamp', 'Kuru ciemu jūs pārstāvat?', 'g1q01', 'Vecums'], fw, [], map);
+    const { columns, diagnostics } = mapHeader(['Timestamp', 'Kuru ciemu jūs pārstāvat?', 'g1q01', 'Vecums'], fw, [], map, W);
     expect(columns.map(kind)).toEqual(['ignored', 'village', 'criterion:strategy.vision', 'ignored']);
     expect(diagnostics).toEqual([]);
   });
@@ -111,8 +131,8 @@ describe('CSV header mapping', () => {
   it('reads headers of 100,000 adversarial characters in linear time (no backtracking)', () => {
     const started = Date.now();
     for (const h of ['['.repeat(100_000), `${'- '.repeat(50_000)}x note`, `${' '.repeat(100_000)}x`, `a${' .'.repeat(50_000)}piezīme)`, `${'1'.repeat(100_000)}. `]) {
-      expect(() => mapHeader(['village', h], fw)).not.toThrow();
-      noteBase(h);
+      expect(() => mapHeader(['village', h], fw, [], undefined, W)).not.toThrow();
+      noteBase(h, W.note);
       gridInner(h);
       looseKey(h);
     }
@@ -127,7 +147,7 @@ describe('CSV header mapping', () => {
     ['Visionnote', undefined],
     ['Vision', undefined],
   ])('note header %j -> %j', (h, base) => {
-    expect(noteBase(h)).toBe(base);
+    expect(noteBase(h, W.note)).toBe(base);
   });
 
   it.each([
@@ -171,11 +191,11 @@ describe('CSV cells', () => {
     ['Don’t know', 'dont-know'],
     ['dont-know', 'dont-know'],
   ])('%j -> %j', (cell, expected) => {
-    expect(parseCell(cell, vision, fw)).toBe(expected);
+    expect(parseCell(cell, vision, fw, undefined, W)).toBe(expected);
   });
 
   it.each(['0', '6', '2,5', '2.5', '3.5', '1-2', '2:3', '3 5', '2 - 3', 'trīs', '9 – x'])('%j is not a score', (cell) => {
-    expect(parseCell(cell, vision, fw)).toBeUndefined();
+    expect(parseCell(cell, vision, fw, undefined, W)).toBeUndefined();
   });
 
   it.each([
@@ -288,7 +308,7 @@ describe('earlier wordings (aliases) keep old spreadsheets readable', () => {
   const v = aliased.criteria.get('strategy.vision')!;
 
   it('match a header written with an earlier question or title', () => {
-    const { columns, diagnostics } = mapHeader(['village', ' vai ciemam ir VĪZIJA? ', 'Vision (2025) piezīme'], aliased);
+    const { columns, diagnostics } = mapHeader(['village', ' vai ciemam ir VĪZIJA? ', 'Vision (2025) piezīme'], aliased, [], undefined, W);
     expect(diagnostics).toEqual([]);
     expect(columns.map((c) => (c.kind === 'criterion' || c.kind === 'note' ? `${c.kind}:${c.criterion.id}` : c.kind))).toEqual([
       'meta', 'criterion:strategy.vision', 'note:strategy.vision',
@@ -296,6 +316,6 @@ describe('earlier wordings (aliases) keep old spreadsheets readable', () => {
   });
 
   it('read a cell written with an earlier scale label, and nothing else', () => {
-    expect([parseCell('Paraugs citiem', v, aliased), parseCell('a model for OTHERS', v, aliased), parseCell('Paraugs', v, aliased)]).toEqual([4, 4, undefined]);
+    expect([parseCell('Paraugs citiem', v, aliased, undefined, W), parseCell('a model for OTHERS', v, aliased, undefined, W), parseCell('Paraugs', v, aliased, undefined, W)]).toEqual([4, 4, undefined]);
   });
 });

@@ -9,8 +9,7 @@ import { parse } from 'yaml';
 import { buildFramework } from '../../src/core/framework.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { groupResponses } from '../../src/core/group.js';
-import { labels as en } from '../../src/i18n/en.js';
-import { labels as lv } from '../../src/i18n/lv.js';
+import { labelsFor } from '../../src/i18n/messages.js';
 import { intersects, pillarBars, radarChart, type TextBox } from '../../src/render/pdf-chart.js';
 import { PLACEHOLDER, printable } from '../../src/render/pdf-text.js';
 import { villagePlanView } from '../../src/render/plan-view.js';
@@ -34,8 +33,9 @@ describe('glyph safety', () => {
   // The overview's Markdown heat-map legend uses coloured squares; overview-pdf.ts draws ■ instead.
   const printed = (k: string): boolean => !k.startsWith('assess.') && k !== 'ov.heatmapIntro';
   it.each([
-    ['en', en],
-    ['lv', lv],
+    ['en', labelsFor('en')],
+    ['lv', labelsFor('lv')],
+    ['de', labelsFor('de')],
   ] as const)('every %s catalogue label the PDF can print is in both fonts', (_, labels) => {
     const bad = Object.entries(labels)
       .filter(([k]) => printed(k))

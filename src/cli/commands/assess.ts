@@ -1,5 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
-import { criteriaOption, examples, langOption, type CliContext } from '../options.js';
+import { criteriaOption, examples, helpLine, langOption, type CliContext } from '../options.js';
 
 export const assessCommand = (ctx: CliContext) =>
   new Command('assess')
@@ -18,8 +18,7 @@ export const assessCommand = (ctx: CliContext) =>
         'village assess --village Ērgļi --previous ergli-2025-03-10.yaml',
         'village assess --village Alsunga --lang en --criteria my-lag.yaml',
       ]) +
-        '\nKeys: a digit selects the score with that value, n n/a, d don\'t know, Enter chooses; s skip, b back, o overview, r review;\n' +
-        'on the note: Enter saves, Ctrl-J new line, Ctrl-E $EDITOR, Esc back to the score. Ctrl-C stops (every confirmed answer is already saved).\n',
+        `\n${helpLine('assessKeys', "Keys: a digit selects the score with that value, n n/a, d don't know, Enter chooses; s skip, b back, o overview, r review;\non the note: Enter saves, Ctrl-J new line, Ctrl-E $EDITOR, Esc back to the score. Ctrl-C stops (every confirmed answer is already saved).")}\n`,
     )
     .action(async (o) => {
       const input = process.stdin as NodeJS.ReadStream;

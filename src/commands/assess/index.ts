@@ -1,7 +1,6 @@
 import type { Answer } from '../../core/answers.js';
 import { evaluate } from '../../core/evaluate.js';
 import { translator, type Framework } from '../../core/framework.js';
-import { contentLanguage } from '../../core/locale.js';
 import { snapshotOf, snapshotOfPlan, type Snapshot } from '../../core/plan-file.js';
 import { compareAssessments, isAfter } from '../../core/progress.js';
 import { currentId, startSession, step } from '../../core/session.js';
@@ -16,7 +15,7 @@ import { answerText } from '../../render/assess-screen.js';
 import { diagnosticLine } from '../../render/diagnostics.js';
 import { villagePlanView } from '../../render/plan-view.js';
 import { progressView } from '../../render/progress-view.js';
-import { requireFramework, today } from '../shared.js';
+import { contentLang, requireFramework, today } from '../shared.js';
 import { resultScreen, resultText } from './result.js';
 import { questionScreen, reviewScreen, type Labels, type Screen } from './screens.js';
 import { AnswersStore, besideName, fileLanguage, lockFile, openSession, removeStaleTemps, toResponse, type Conflict, type Start } from './session-file.js';
@@ -59,7 +58,7 @@ export async function assess(opts: AssessOptions, term: Terminal, io: AssessIo):
   const L0 = labelsFor(ui);
   if (!io.interactive) throw new UserError(L0['assess.noTty'], EXIT.usage);
   const fw = requireFramework(opts.criteria);
-  const lang = contentLanguage({ flag: opts.langFlag, fileLang: fileLang ?? ui }, fw.languages);
+  const lang = contentLang(opts.langFlag, fw, term, fileLang ?? ui);
   const L = L0;
   const prompts = await io.prompts(L);
   const previous = opts.previous ? loadPrevious(opts.previous, fw) : undefined;

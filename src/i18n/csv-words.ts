@@ -1,0 +1,33 @@
+import { META_FIELDS, withNeutral, type CsvWords, type SystemRole } from '../core/csv-map.js';
+import { allCatalogues } from './catalogue.js';
+
+/** `words.csv.*` lists of the survey tools' own columns, by what the kit does with them. */
+const SYSTEM_KEYS: Record<string, SystemRole> = {
+  'csv.toolColumns': 'skip',
+  'csv.toolDate': 'date',
+  'csv.toolSubmitted': 'submitted',
+  'csv.toolLastPage': 'lastpage',
+};
+
+/**
+ * The CSV header aliases, n/a and don't-know words, note words and survey-tool columns of every
+ * catalogue: a German export is read whatever the UI language. Made once per table read (a
+ * --messages catalogue may add words).
+ */
+export function csvWords(): CsvWords {
+  const cats = allCatalogues();
+  const list = (key: string): string[] =>
+    cats.flatMap((c) => {
+      const w = c.words[key];
+      return Array.isArray(w) ? w : [];
+    });
+  const system: Record<string, SystemRole> = {};
+  for (const [key, role] of Object.entries(SYSTEM_KEYS)) for (const name of list(key)) system[name] ??= role;
+  return withNeutral({
+    meta: Object.fromEntries(META_FIELDS.map((f) => [f, list(`csv.${f}`)])) as unknown as CsvWords['meta'],
+    na: list('csv.na'),
+    dontKnow: list('csv.dontKnow'),
+    note: list('csv.note'),
+    system,
+  });
+}
