@@ -40,7 +40,7 @@ describe('village report', () => {
     expect(md).toContain('  - **Jānis Ozols, uzņēmējs (izdomāts piemērs)** (0): Par lietotni dzirdu pirmo reizi; mani darbinieki to neizmanto.');
     expect(md).toContain('2. **Palūgt pagasta pārvaldei pamatskaitļus par ciemu');
     // Who and by when are left blank to fill in together; the action's done_when is printed.
-    expect(md).toContain('   Kurš: ______ · Līdz kuram laikam: ______ · Paveikts, kad: Pamatskaitļi ir apkopoti vienā lappusē un pārrunāti sapulcē.');
+    expect(md).toContain('   Kas atbild: ______ · Termiņš: ______ · Paveikts, kad: Pamatskaitļi ir apkopoti vienā lappusē un pārrunāti sapulcē.');
     expect(md.trimEnd().endsWith('Kritēriji: smart-village-lv 2.0.0 · Sagatavots ar smart-village-kit 0.1.0 · 2026-05-22')).toBe(true);
   });
 
