@@ -69,7 +69,8 @@ function checkLevelIds(fw: Framework, ids: string[], lang: UiLang): void {
  */
 export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCode> {
   const lang = opts.lang;
-  const fw = requireFramework(opts.criteria);
+  const frameworkWarnings: Diagnostic[] = [];
+  const fw = requireFramework(opts.criteria, frameworkWarnings);
   checkLevelIds(fw, [...opts.levels, ...(opts.failUnder ? [opts.failUnder] : [])], lang);
   const strategyLevel = strategyLevelOf(fw, opts.strategyLevel, lang);
   if (opts.format === 'xlsx' && term.isTTY) throw new UserError(message(lang, 'usage.xlsxToTerminal'));
@@ -77,7 +78,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
 
   const bar = progress(term, 0, label(lang, 'summary.files'));
   const batch = await loadBatch(fw, { ...opts, exclude: opts.reports, notes: opts.reports !== undefined }, term, bar);
-  const all: Diagnostic[] = [...batch.diagnostics];
+  const all: Diagnostic[] = [...frameworkWarnings, ...batch.diagnostics];
   const shown = sortResults(opts.levels.length > 0 ? batch.results.filter((r) => opts.levels.includes(r.classification.level)) : batch.results, opts.sort);
 
   let replaced = 0;

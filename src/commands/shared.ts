@@ -15,9 +15,11 @@ export function printDiagnostics(ds: readonly Diagnostic[], lang: UiLang, term: 
 }
 
 /** Loads the framework (`--criteria` or the bundled one), or stops with why it cannot. */
-export function requireFramework(file: string | undefined): Framework {
+export function requireFramework(file: string | undefined, warnings?: Diagnostic[]): Framework {
   const loaded = loadFramework(file ?? BUNDLED_CRITERIA);
   if (!loaded.value) throw rejected(loaded.diagnostics.filter((d) => d.severity === 'error'));
+  // The framework's warnings go with the run's other diagnostics (never dropped silently).
+  if (warnings) for (const d of loaded.diagnostics) warnings.push(d);
   return loaded.value;
 }
 
