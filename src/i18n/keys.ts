@@ -157,6 +157,7 @@ export const MESSAGES_KEYS = [
   "ans.badScoreText",
   "ans.badDateText",
   "crit.languageTexts",
+  "usage.schemaOption",
 ] as const;
 export const LABELS_KEYS = [
   "lang.name",
@@ -667,6 +668,8 @@ export const HELP_KEYS = [
   "merge.out",
   "merge.prefer",
   "merge.force",
+  "schema.for",
+  "schema.criteria",
 ] as const;
 export type MessageCode = (typeof MESSAGES_KEYS)[number];
 export type LabelKey = (typeof LABELS_KEYS)[number];

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, village } from '../helpers/cli.js';
+import { EXAMPLES, FIXTURES, ROOT, tempDir, village } from '../helpers/cli.js';
 import { Lsp } from '../helpers/lsp.js';
 
 interface Diagnostic {
@@ -71,5 +71,46 @@ describe('the schemas in an editor (yaml-language-server)', () => {
     });
     const value = typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
     expect(value).toContain('The share (0–1) of weighted criteria that must be answered');
+  }, 120_000);
+});
+
+/** The answers schema of one framework (`village schema answers --criteria FILE`): hover on a criterion id shows its question. */
+describe('a framework-specific answers schema in an editor (yaml-language-server)', () => {
+  const repo = tempDir();
+  const lsp = new Lsp();
+  afterAll(() => {
+    lsp.close();
+    repo.cleanup();
+  });
+
+  it('shows the question of a criterion on hover of its id', async () => {
+    const written = village(['schema', 'answers', '--criteria', `${ROOT}/criteria/smart-village.yaml`, '--out', repo.path('schema')]);
+    expect(written.code, written.stderr).toBe(0);
+    const body = readFileSync(`${EXAMPLES}/alsunga.yaml`, 'utf8').replace(/^# yaml-language-server:.*\n/m, '');
+    const text = `# yaml-language-server: $schema=../schema/answers.smart-village-lv.schema.json\n${body}`;
+    const file = repo.path('answers/alsunga.yaml');
+    mkdirSync(repo.path('answers'), { recursive: true });
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+
+    await lsp.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(repo.dir).href,
+      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    });
+    lsp.notify('initialized', {});
+    lsp.notify('workspace/didChangeConfiguration', { settings: lsp.settings });
+    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+
+    const line = text.split('\n').findIndex((l) => l.startsWith('  strategy.vision:'));
+    expect(line).toBeGreaterThan(0);
+    const hover = await lsp.request<{ contents: { value: string } | string } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character: 5 },
+    });
+    const value = hover === null ? '' : typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
+    const question = /- id: vision\n\s+title:[\s\S]*?question:\n\s+lv: "?([^"\n]+)/.exec(readFileSync(`${ROOT}/criteria/smart-village.yaml`, 'utf8'))?.[1];
+    expect(question).toBeTruthy();
+    expect(value).toContain(question);
   }, 120_000);
 });
