@@ -1,7 +1,6 @@
 import type { Response } from './answers.js';
 import { warning, type Diagnostic } from './diagnostic.js';
 import { displayName, fingerprint, foldKey, nameKey, sourceAt } from './identity.js';
-import { distance } from './suggest.js';
 import { DEFAULT_PERIOD, inRange, yearOf, type PeriodSpec } from './period.js';
 
 /** One village's responses in one period, scored together. */
@@ -165,14 +164,20 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     const byFold = new Map<string, (typeof list)[number][]>();
     for (const x of list) {
       const f = foldKey(x.key);
-      for (const seenBefore of byFold.get(f) ?? []) tell(seenBefore, x);
-      byFold.set(f, [...(byFold.get(f) ?? []), x]);
+      const same = byFold.get(f);
+      for (const seenBefore of same ?? []) tell(seenBefore, x);
+      if (same) same.push(x);
+      else byFold.set(f, [x]);
     }
     if (list.length <= NEAR_DUPLICATE_MAX) {
       // Each name folded once; only names whose lengths differ by at most one can be one edit apart.
       const folded = list.map((x) => ({ x, fold: foldKey(x.key) })).filter((f) => f.fold.length >= 7);
       const byLength = new Map<number, (typeof folded)[number][]>();
-      for (const f of folded) byLength.set(f.fold.length, [...(byLength.get(f.fold.length) ?? []), f]);
+      for (const f of folded) {
+        const bucket = byLength.get(f.fold.length);
+        if (bucket) bucket.push(f);
+        else byLength.set(f.fold.length, [f]);
+      }
       const index = new Map(list.map((x, i) => [x, i]));
       const pairs: [number, number][] = [];
       for (const f of folded) {
@@ -180,7 +185,7 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
           for (const g of byLength.get(len) ?? []) {
             const [first, second] = (index.get(f.x) ?? 0) < (index.get(g.x) ?? 0) ? [f, g] : [g, f];
             if (len === f.fold.length && first !== f) continue; // each pair of equal length once
-            if (f.fold !== g.fold && distance(f.fold, g.fold) <= 1) pairs.push([index.get(first.x) ?? 0, index.get(second.x) ?? 0]);
+            if (f.fold !== g.fold && oneEditApart(f.fold, g.fold)) pairs.push([index.get(first.x) ?? 0, index.get(second.x) ?? 0]);
           }
         }
       }
@@ -221,4 +226,21 @@ function hashKey(text: string): string {
     return 4294967296 * (2097151 & h2) + (h1 >>> 0);
   };
   return `${h(0).toString(36)}:${h(0x9e3779b9).toString(36)}`;
+}
+
+/**
+ * Whether two different texts are one edit apart: one character changed, added or removed, or two
+ * neighbours swapped (the same as an edit distance of 1 with transpositions), in linear time.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [s, t] = a.length <= b.length ? [a, b] : [b, a];
+  if (t.length - s.length > 1) return false;
+  let i = 0;
+  while (i < s.length && s[i] === t[i]) i++;
+  if (s.length === t.length) {
+    if (s.slice(i + 1) === t.slice(i + 1)) return true; // one changed
+    return i + 1 < s.length && s[i] === t[i + 1] && s[i + 1] === t[i] && s.slice(i + 2) === t.slice(i + 2); // one swap
+  }
+  return s.slice(i) === t.slice(i + 1); // one added
 }

@@ -14,8 +14,18 @@ const SYSTEM_KEYS: Record<string, SystemRole> = {
  * catalogue: a German export is read whatever the UI language. Made once per table read (a
  * --messages catalogue may add words).
  */
+let cached: { cats: readonly unknown[]; words: CsvWords } | undefined;
+
 export function csvWords(): CsvWords {
   const cats = allCatalogues();
+  // Asked for once per answers file: the same catalogues give the same words.
+  if (cached && cached.cats.length === cats.length && cached.cats.every((c, i) => c === cats[i])) return cached.words;
+  const words = makeWords(cats);
+  cached = { cats, words };
+  return words;
+}
+
+function makeWords(cats: ReturnType<typeof allCatalogues>): CsvWords {
   const list = (key: string): string[] =>
     cats.flatMap((c) => {
       const w = c.words[key];

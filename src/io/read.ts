@@ -42,8 +42,11 @@ export function readBounded(file: string, limit: number): { bytes: Buffer } | { 
     if (s.isFile() && s.size > limit) return tooLarge(s.size);
     const chunks: Buffer[] = [];
     let total = 0;
+    // A regular file says its size: read it in one go (and one byte more, to see a file that grew).
+    let want = s.isFile() ? s.size + 1 : CHUNK;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(want, limit + 1 - total)));
+      want = CHUNK;
       let n: number;
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
