@@ -94,7 +94,7 @@ async function xlsxFile(name, rows) {
     data.push([villageName(i), `R${i}`, '2026-03-14', ...ids.map(() => score())].map((value) => ({ value })));
   }
   const file = join(dir, name);
-  await writeXlsxFile(data, { filePath: file });
+  await writeXlsxFile(data).toFile(file);
   return file;
 }
 
