@@ -162,26 +162,33 @@ async function writeReports(
     }
   }
 
-  // Render everything first: a template error stops the run before any file is written.
+  // Each Markdown plan is rendered just before it is written, so a batch holds a few plans at a
+  // time, not all of them; PDF plans come from the worker pool. One village's template failure is
+  // that village's error: the other plans and the summaries go on.
   const content = contentLang(opts.langFlag, fw);
   const date = today();
   o.bar.extend(results.length);
-  const views = results.map((r) => villagePlanView(r, content, date, { firstSteps: opts.firstSteps }));
-  let plans: (string | Buffer | null)[];
+  type Job = () => Promise<{ data: string | Buffer } | { diagnostic: Diagnostic }>;
+  const jobs: [string, Job][] = [];
   if (pdf && !opts.template) {
     const { renderPdfs } = await import('../render/pdf-pool.js');
-    plans = await renderPdfs(views, { paper: opts.paper, version: VERSION }, () => o.bar.tick(), o.threads);
+    const views = results.map((r) => villagePlanView(r, content, date, { firstSteps: opts.firstSteps }));
+    const plans = await renderPdfs(views, { paper: opts.paper, version: VERSION }, () => o.bar.tick(), o.threads);
+    planFiles.forEach((f, i) => jobs.push([f, () => Promise.resolve({ data: plans[i] ?? Buffer.alloc(0) })]));
   } else {
     const renderer = await reportRenderer({ format: opts.reportFormat, template: opts.template, paper: opts.paper });
     if (renderer.diagnostic) return { diagnostics: [renderer.diagnostic], replaced: 0 };
-    plans = [];
-    for (const v of views) {
-      const rendered = await renderer.render(v);
-      // One village's template failure is that village's error: the other plans and the summaries go on.
-      if (rendered.diagnostic) out.push(rendered.diagnostic);
-      plans.push(rendered.diagnostic ? null : rendered.data);
-      o.bar.tick();
-    }
+    planFiles.forEach((f, i) =>
+      jobs.push([
+        f,
+        async () => {
+          const result = results[i] as VillageResult;
+          const rendered = await renderer.render(villagePlanView(result, content, date, { firstSteps: opts.firstSteps }));
+          o.bar.tick();
+          return rendered.diagnostic ? { diagnostic: rendered.diagnostic } : { data: rendered.data };
+        },
+      ]),
+    );
   }
   const errors = batch.diagnostics.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = batch.diagnostics.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
@@ -194,24 +201,25 @@ async function writeReports(
     pdf,
     paper: opts.paper,
   });
-  const files: [string, string | Buffer][] = [
-    ...planFiles.flatMap((f, i): [string, string | Buffer][] => (plans[i] === null ? [] : [[f, plans[i] ?? '']])),
-    [join(dir, 'summary.csv'), summaryCsv(sheet, { separator: opts.separator ?? defaultSeparator(lang) })],
-    [join(dir, 'summary.json'), jsonDocument(results, errors, warnings)],
-    [join(dir, 'summary.xlsx'), await summaryXlsx(sheet, fw.id)],
-    [join(dir, 'overview.md'), overview.md],
-    ...(overview.pdf ? [[join(dir, 'overview.pdf'), overview.pdf] as [string, Buffer]] : []),
-  ];
-  // Eight writes at a time: each is flushed to disk before its rename, and the waits overlap.
-  const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(files.length).fill(null);
+  const ready = (data: string | Buffer): Job => () => Promise.resolve({ data });
+  jobs.push(
+    [join(dir, 'summary.csv'), ready(summaryCsv(sheet, { separator: opts.separator ?? defaultSeparator(lang) }))],
+    [join(dir, 'summary.json'), ready(jsonDocument(results, errors, warnings))],
+    [join(dir, 'summary.xlsx'), ready(await summaryXlsx(sheet, fw.id))],
+    [join(dir, 'overview.md'), ready(overview.md)],
+  );
+  if (overview.pdf) jobs.push([join(dir, 'overview.pdf'), ready(overview.pdf)]);
+  // Eight at a time: each write is flushed to disk before its rename, and the waits overlap.
+  const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(jobs.length).fill(null);
   let next = 0;
-  const writer = async (): Promise<void> => {
-    for (let i = next++; i < files.length; i = next++) {
-      const [file, data] = files[i] as [string, string | Buffer];
-      failures[i] = await writeFileInside(dir, basename(file), data, true);
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < jobs.length; i = next++) {
+      const [file, job] = jobs[i] as [string, Job];
+      const made = await job();
+      failures[i] = 'diagnostic' in made ? made.diagnostic : await writeFileInside(dir, basename(file), made.data, true);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, writer));
+  await Promise.all(Array.from({ length: Math.min(8, jobs.length) }, worker));
   for (const f of failures) if (f) out.push(f);
   return { diagnostics: out, replaced: existing.length };
 }
