@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/cli.js';
@@ -59,7 +59,7 @@ describe('installing the packed kit', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const tgz = join(work.dir, pack.stdout.trim().split('\n').pop() ?? '');
     const r = spawnSync('sh', ['-e', '-c', `npm init -y >/dev/null && npm install --save-dev "${tgz}" && npx village validate --bundled`], {
-      cwd: (spawnSync('mkdir', ['-p', project]), project),
+      cwd: (mkdirSync(project, { recursive: true }), project),
       env: npmEnv(join(work.dir, 'g2')),
       encoding: 'utf8',
       timeout: 300_000,
