@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Paper } from '../vocab.js';
 import type { HistoryView } from './history.js';
-import { parsedFonts } from './pdf.js';
+import { collectDocument, PAPER_SIZES } from './pdf.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 
 const LINE_COLORS = ['#1f5f5b', '#b7791f', '#7a4f9a', '#2a7f8f', '#a23b3b', '#4a6f2a'];
@@ -15,20 +15,14 @@ export async function renderHistoryPdf(view: HistoryView, opts: { paper: Paper; 
   const last = view.rows[view.rows.length - 1]?.date ?? '2000-01-01';
   const stamp = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(last) ? last : '2000-01-01'}T12:00:00Z`);
   const doc = new PDFDocument({
-    size: opts.paper === 'letter' ? 'LETTER' : 'A4',
+    size: PAPER_SIZES[opts.paper],
     margins: { top: 48, bottom: 40, left: 50, right: 50 },
     compress: true,
     lang: view.lang,
     displayTitle: true,
     info: { Title: view.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
   });
-  for (const [name, font] of parsedFonts()) doc.registerFont(name, font as unknown as Buffer);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = collectDocument(doc);
   const L = view.labels;
   const l = new Layout(doc, 18);
   doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['history.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 });

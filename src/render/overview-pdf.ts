@@ -1,16 +1,11 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { TEMPLATES_DIR } from '../paths.js';
 import { localeOf } from '../i18n/messages.js';
 import type { Paper } from '../vocab.js';
 import { COLOR, FONT, Layout, type Column } from './pdf-layout.js';
 import { band, type OverviewView, type ViewTable } from './overview-view.js';
+import { collectDocument, openFonts, PAPER_SIZES } from './pdf.js';
 
-const require = createRequire(import.meta.url);
-const FONT_FILES = { [FONT.body]: 'SourceSans3-Regular.ttf', [FONT.bold]: 'SourceSans3-Semibold.ttf' } as const;
 const BAND_COLORS = ['#d9534f', '#f0a04b', '#f2d45c', '#5cb85c'] as const;
-const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -73,14 +68,8 @@ export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; v
     displayTitle: true,
     info: { Title: v.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
   });
-  const fontkit = require('fontkit') as { openSync: (path: string) => unknown };
-  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, fontkit.openSync(join(TEMPLATES_DIR, 'fonts', file)) as Buffer);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  // Its own parse of the fonts: drawn with the font objects the batch's plans used, its full stops come out unmapped.
+  const finished = collectDocument(doc, openFonts());
   const l = new Layout(doc, 18);
   doc.font(FONT.bold).fontSize(20).fillColor(COLOR.text).text(v.title, l.left, l.top, { width: l.width });
   l.space(4);

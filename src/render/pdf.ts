@@ -28,11 +28,28 @@ let fonts: Map<string, ParsedFont> | undefined;
  * tables costs more than laying out a page. (pdfkit takes a fontkit font where it takes a file.)
  */
 export function parsedFonts(): Map<string, ParsedFont> {
-  if (!fonts) {
-    const fontkit = require('fontkit') as { openSync: (path: string) => ParsedFont };
-    fonts = new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file))]));
-  }
+  fonts ??= openFonts();
   return fonts;
+}
+
+/** The vendored fonts, parsed anew. */
+export function openFonts(): Map<string, ParsedFont> {
+  const fontkit = require('fontkit') as { openSync: (path: string) => ParsedFont };
+  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file))]));
+}
+
+/**
+ * Registers the fonts (by default the parsed fonts shared by a batch's plans) on a new document and collects what it writes: the promise holds the
+ * whole PDF once `doc.end()` is called. Every PDF the kit draws (plans, history, overview) starts here.
+ */
+export function collectDocument(doc: PDFKit.PDFDocument, fontSet: Map<string, ParsedFont> = parsedFonts()): Promise<Buffer> {
+  for (const [name, font] of fontSet) doc.registerFont(name, font as unknown as Buffer);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }
 
 /** Whether both fonts draw a code point (the glyph check of every drawn string). */
@@ -48,7 +65,7 @@ export function fontGlyphs(): GlyphCheck {
   };
 }
 
-const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
+export const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };
 /** The footer sits in the bottom margin, below the text block. */
 const MARGINS = { top: 48, bottom: 58, left: 56, right: 56 };
 
@@ -115,13 +132,7 @@ export async function renderPdfResult(original: PlanView, opts: PdfOptions): Pro
       ModDate: Number.isNaN(stamp.getTime()) ? new Date(0) : stamp,
     },
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of parsedFonts()) doc.registerFont(name, font as unknown as Buffer);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const finished = collectDocument(doc);
 
   const layout = new Layout(doc, 0, { continued: L['report.continued'], tagged: true });
   const view = { ...plan, village };
