@@ -6,7 +6,7 @@ import { globToRegExp, matchesAny } from '../core/glob.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
-import { frameworkFrom, kindOf, loadFramework, responseFrom, type Loaded } from '../io/load.js';
+import { cleanCriteria, frameworkFrom, kindOf, loadFramework, responseFrom, type Loaded } from '../io/load.js';
 import { decode, MAX_YAML_BYTES, readText, type TextResult } from '../io/read.js';
 import { mapFrom } from '../io/map.js';
 import { isCsv, loadTable } from '../io/responses.js';
@@ -14,12 +14,8 @@ import { planFileFrom } from '../io/plan-file.js';
 import { catalogueFrom, isCatalogueData } from '../io/catalogue.js';
 import type { Terminal } from '../io/terminal.js';
 import { writeFileSafe } from '../io/write.js';
-import { prebuiltCriteria } from '../io/prebuilt.js';
-import { parseYaml, quickParse, type ParsedYaml } from '../io/yaml.js';
-import { checkFramework } from '../core/check-framework.js';
+import { parseYaml, type ParsedYaml } from '../io/yaml.js';
 import { buildFramework } from '../core/framework.js';
-import type { CriteriaFile } from '../schema/criteria.js';
-import { SCHEMA_TAGS, schemaErrors } from '../schema/validators.js';
 import { BUNDLED_CRITERIA, CRITERIA_DIR } from '../paths.js';
 import { coded, diagnosticLine, githubOutput } from '../render/diagnostics.js';
 import { sarifLog } from '../render/sarif.js';
@@ -121,13 +117,11 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       continue;
     }
     // A clean criteria file needs no positions: the quick reading, as loadFramework does.
-    const prebuilt = prebuiltCriteria(text.text) as CriteriaFile | undefined;
-    const quickData = prebuilt ?? (quickParse(text.text)?.data as CriteriaFile | undefined);
-    const clean = (d: CriteriaFile): boolean => d.schema === SCHEMA_TAGS.criteria && schemaErrors('criteria', d).length === 0 && checkFramework(d).length === 0;
-    if (quickData && (prebuilt !== undefined || clean(quickData))) {
-      entries.push({ file, parsed: null, data: quickData, kind: 'criteria', found: [] });
-      const id = idOf(quickData);
-      if (id !== undefined && !frameworks.has(id)) frameworks.set(id, { file, framework: buildFramework(quickData) });
+    const clean = cleanCriteria(text.text);
+    if (clean) {
+      entries.push({ file, parsed: null, data: clean, kind: 'criteria', found: [] });
+      const id = idOf(clean);
+      if (id !== undefined && !frameworks.has(id)) frameworks.set(id, { file, framework: buildFramework(clean) });
       continue;
     }
     const { parsed, diagnostics: parseDiagnostics } = parseYaml(text.text, file);

@@ -69,17 +69,25 @@ export function frameworkFrom(parsed: ParsedYaml, file: string): Loaded<Framewor
 const startsWith = (path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean =>
   prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 
+/**
+ * A criteria text that needs no positions, because nothing is wrong with it: the bundled data the
+ * build checked, or a quick reading with no schema error and no finding of the checks at all.
+ */
+export function cleanCriteria(text: string): CriteriaFile | undefined {
+  const prebuilt = prebuiltCriteria(text);
+  if (prebuilt !== undefined) return prebuilt as CriteriaFile;
+  const quick = quickParse(text);
+  if (!quick || schemaErrors('criteria', quick.data).length > 0) return undefined;
+  const data = quick.data as CriteriaFile;
+  return checkFramework(data).length === 0 ? data : undefined;
+}
+
 /** Loads a criteria file: the fast path when it is clean, else a full parse for positioned diagnostics. */
 export function loadFramework(file: string): Loaded<Framework> {
   const read = readText(file);
   if (read.diagnostic) return { value: null, diagnostics: [read.diagnostic] };
-  const prebuilt = prebuiltCriteria(read.text);
-  if (prebuilt !== undefined) return { value: buildFramework(prebuilt as CriteriaFile), diagnostics: [] };
-  const quick = quickParse(read.text);
-  if (quick && schemaErrors('criteria', quick.data).length === 0) {
-    const data = quick.data as CriteriaFile;
-    if (checkFramework(data).length === 0) return { value: buildFramework(data), diagnostics: [] };
-  }
+  const clean = cleanCriteria(read.text);
+  if (clean) return { value: buildFramework(clean), diagnostics: [] };
   const { parsed, diagnostics } = parseYaml(read.text, file);
   if (!parsed) return { value: null, diagnostics };
   const loaded = frameworkFrom(parsed, file);
