@@ -85,7 +85,13 @@ export async function loadBatch(fw: Framework, opts: BatchOptions, term: Termina
 
   const grouping = groupBatch(loaded.responses, { group: opts.group, aliases, period: opts.period });
   append(diagnostics, grouping.diagnostics);
-  const results = grouping.groups.map((g) => evaluate(fw, g, { minRespondents: opts.minRespondents }));
+  // Each village's answer sets are let go once it is scored: a batch holds scores, not answers.
+  loaded.responses.length = 0;
+  const results = grouping.groups.map((g) => {
+    const result = evaluate(fw, g, { minRespondents: opts.minRespondents });
+    g.responses = [];
+    return result;
+  });
   append(diagnostics, fewRespondents(results, opts.minRespondents));
   return {
     results,

@@ -12,7 +12,7 @@ import { label, message, type UiLang } from '../i18n/messages.js';
 import { progress, type Progress } from '../io/progress.js';
 import type { Terminal } from '../io/terminal.js';
 import { exists, writeFileInside } from '../io/write.js';
-import { resultsCsv, type CsvOptions } from '../render/csv.js';
+import { resultsCsvLines, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
 import { reportRenderer, type Paper, type ReportFormat } from '../render/report.js';
@@ -92,9 +92,19 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   const errors = all.filter((d) => d.severity === 'error').map((d) => plain(d, lang));
   const warnings = all.filter((d) => d.severity === 'warning').map((d) => plain(d, lang));
   const separator = opts.separator ?? ',';
-  if (opts.format === 'json') for (const chunk of jsonChunks(shown, errors, warnings, batch.tables)) term.out(chunk);
+  // Piece by piece, each waiting for a slow reader, so long output never piles up in memory.
+  const write = async (chunks: Iterable<string>): Promise<void> => {
+    for (const chunk of chunks) {
+      term.out(chunk);
+      await term.drained?.();
+    }
+  };
+  if (opts.format === 'json') await write(jsonChunks(shown, errors, warnings, batch.tables));
   // Excel reads a ";" file by double-click only with the BOM; "," output stays as it was.
-  else if (opts.format === 'csv') term.out(`${separator === ';' ? '\uFEFF' : ''}${resultsCsv(fw, shown, { separator })}`);
+  else if (opts.format === 'csv') {
+    if (separator === ';') term.out('\uFEFF');
+    await write(resultsCsvLines(fw, shown, { separator }));
+  }
   else if (opts.format === 'xlsx') {
     const { summaryXlsx } = await import('../render/xlsx.js');
     term.out(await summaryXlsx(summarySheet(fw, shown, lang), fw.id));

@@ -146,6 +146,150 @@ function shared(s: string): string {
   const known = SHARED.get(s);
   if (known !== undefined) return known;
   const copy = own(s);
-  if (SHARED.size < 10_000) SHARED.set(copy, copy);
+  if (SHARED.size < 50_000) SHARED.set(copy, copy);
   return copy;
+}
+
+/** A framework's criterion ids in order, each with its position: shared by a batch's packed answer sets. */
+export interface CriterionIndex {
+  readonly ids: readonly string[];
+  readonly at: ReadonlyMap<string, number>;
+  /** The lowest score of the scale: scores are stored as their distance from it. */
+  readonly min: number;
+}
+
+const indexes = new WeakMap<Framework, CriterionIndex>();
+
+export function criterionIndex(fw: Framework): CriterionIndex {
+  let index = indexes.get(fw);
+  if (!index) {
+    const ids = [...fw.criteria.keys()];
+    index = { ids, at: new Map(ids.map((id, i) => [id, i])), min: fw.scale.min };
+    indexes.set(fw, index);
+  }
+  return index;
+}
+
+/** One UTF-16 unit per criterion: not given, unanswered, n/a, don't know, or a score from the scale's minimum on. */
+const ABSENT = 0;
+const UNANSWERED = 1;
+const NOT_APPLICABLE = 2;
+const DONT_KNOW = 3;
+const FIRST_SCORE = 4;
+
+/** What a packed answer set is made of; a worker thread sends these and the main thread unpacks them. */
+export interface PackedAnswers {
+  codes: string;
+  /** The answers that carry a note, by criterion position; null when none does. */
+  noted: (Answer | null)[] | null;
+}
+
+/**
+ * An answer set as a batch keeps it: one character per criterion and the noted answers, about a
+ * tenth of a Map's size; read like the Map it replaces (in the framework's criterion order).
+ */
+class PackedAnswerSet implements ReadonlyMap<string, Answer> {
+  constructor(
+    private readonly index: CriterionIndex,
+    private readonly codes: string,
+    private readonly noted: (Answer | null)[] | null,
+  ) {}
+
+  private answerAt(i: number): Answer | undefined {
+    const code = this.codes.charCodeAt(i);
+    if (code === ABSENT) return undefined;
+    const note = this.noted?.[i];
+    if (note) return note;
+    return plainAnswer(code === UNANSWERED ? null : code === NOT_APPLICABLE ? 'n/a' : code === DONT_KNOW ? 'dont-know' : code - FIRST_SCORE + this.index.min);
+  }
+
+  get(id: string): Answer | undefined {
+    const i = this.index.at.get(id);
+    return i === undefined ? undefined : this.answerAt(i);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (let i = 0; i < this.codes.length; i++) if (this.codes.charCodeAt(i) !== ABSENT) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, Answer]> {
+    for (let i = 0; i < this.codes.length; i++) {
+      const a = this.answerAt(i);
+      if (a) yield [this.index.ids[i] as string, a];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [id] of this.entries()) yield id;
+  }
+
+  *values(): MapIterator<Answer> {
+    for (const [, a] of this.entries()) yield a;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Answer]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: Answer, key: string, map: ReadonlyMap<string, Answer>) => void): void {
+    for (const [id, a] of this.entries()) fn(a, id, this);
+  }
+
+  packed(): PackedAnswers {
+    return { codes: this.codes, noted: this.noted };
+  }
+}
+
+/**
+ * Packs an answer set for a batch (notes dropped unless `notes`); gives the set back as it is when
+ * it cannot be packed (an id outside the framework, a score that is not a whole number on the scale).
+ */
+export function packAnswers(answers: ReadonlyMap<string, Answer>, index: CriterionIndex, notes: boolean): ReadonlyMap<string, Answer> {
+  if (answers instanceof PackedAnswerSet) return answers;
+  const codes = new Array<number>(index.ids.length).fill(ABSENT);
+  let noted: (Answer | null)[] | null = null;
+  for (const [id, a] of answers) {
+    const i = index.at.get(id);
+    if (i === undefined) return answers;
+    const s = a.score;
+    let code: number;
+    if (s === null) code = UNANSWERED;
+    else if (s === 'n/a') code = NOT_APPLICABLE;
+    else if (s === 'dont-know') code = DONT_KNOW;
+    else if (Number.isInteger(s) && s - index.min >= 0 && s - index.min < 0xffff - FIRST_SCORE) code = s - index.min + FIRST_SCORE;
+    else return answers;
+    codes[i] = code;
+    if (notes && a.note !== null) (noted ??= new Array<Answer | null>(index.ids.length).fill(null))[i] = a;
+  }
+  return new PackedAnswerSet(index, String.fromCharCode(...codes), noted);
+}
+
+/** The parts of a packed set (to send to another thread), or null for a set that is not packed. */
+export const packedParts = (answers: ReadonlyMap<string, Answer>): PackedAnswers | null => (answers instanceof PackedAnswerSet ? answers.packed() : null);
+
+/** A packed set again from its parts (received from another thread). */
+export const unpackParts = (parts: PackedAnswers, index: CriterionIndex): ReadonlyMap<string, Answer> => new PackedAnswerSet(index, parts.codes, parts.noted);
+
+/**
+ * The response as a batch keeps it: answers packed, repeated texts (village, municipality, LAG,
+ * date) one copy each.
+ */
+export function packResponse(r: Response, index: CriterionIndex, notes: boolean): Response {
+  return {
+    source: r.source,
+    framework: shared(r.framework),
+    village: shared(r.village),
+    municipality: r.municipality === null ? null : shared(r.municipality),
+    lag: r.lag === null ? null : shared(r.lag),
+    respondent: r.respondent,
+    date: r.date === null ? null : shared(r.date),
+    language: r.language === null ? null : shared(r.language),
+    answers: packAnswers(r.answers, index, notes),
+  };
 }

@@ -75,11 +75,25 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     unique.push(r);
   }
 
-  // 2. Aliases give a spelling its village.
-  const named = unique.map((r) => {
-    const alias = opts.aliases?.get(nameKey(r.village));
-    return { r, name: displayName(alias ?? r.village), key: nameKey(alias ?? r.village), muni: r.municipality === null ? '' : nameKey(r.municipality) };
-  });
+  // 2. Aliases give a spelling its village. A batch repeats few names: each is keyed once.
+  const names = new Map<string, { name: string; key: string }>();
+  const nameOf = (village: string): { name: string; key: string } => {
+    let n = names.get(village);
+    if (!n) {
+      const alias = opts.aliases?.get(nameKey(village));
+      n = { name: displayName(alias ?? village), key: nameKey(alias ?? village) };
+      names.set(village, n);
+    }
+    return n;
+  };
+  const muniKeys = new Map<string, string>();
+  const muniKey = (m: string | null): string => {
+    if (m === null) return '';
+    let k = muniKeys.get(m);
+    if (k === undefined) muniKeys.set(m, (k = nameKey(m)));
+    return k;
+  };
+  const named = unique.map((r) => ({ r, ...nameOf(r.village), muni: muniKey(r.municipality) }));
 
   // 3. Identity: name + municipality; a set without a municipality joins the only one its name has.
   const munis = new Map<string, Map<string, string>>();
@@ -90,6 +104,7 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     munis.set(n.key, m);
   }
   const warnedName = new Set<string>();
+  const ids = new Map<string, string>();
   const identities = named.map((n) => {
     const m = munis.get(n.key);
     let muni = n.muni;
@@ -98,7 +113,14 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
       warnedName.add(n.key);
       diagnostics.push(at(warning('batch.sameName', { village: n.name, municipalities: [...m.values()].join(', ') }), n.r.source));
     }
-    return { ...n, id: opts.group === false ? `${n.key}\u0000${muni}\u0000${n.r.source}` : `${n.key}\u0000${muni}`, muniName: muni === '' ? null : (m?.get(muni) ?? null) };
+    let id: string;
+    if (opts.group === false) id = `${n.key}\u0000${muni}\u0000${n.r.source}`;
+    else {
+      const pair = `${n.key}\u0000${muni}`;
+      id = ids.get(pair) ?? pair;
+      if (!ids.has(pair)) ids.set(pair, pair);
+    }
+    return { r: n.r, name: n.name, key: n.key, muni: n.muni, id, muniName: muni === '' ? null : (m?.get(muni) ?? null) };
   });
 
   // 4. Periods.

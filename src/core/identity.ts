@@ -1,4 +1,4 @@
-import type { Response } from './answers.js';
+import { packedParts, type Response } from './answers.js';
 import { distance } from './suggest.js';
 
 /**
@@ -31,8 +31,12 @@ export function nearDuplicate(a: string, b: string): boolean {
  * date, and every answer and note. A byte-identical re-download or a pasted-twice CSV row.
  */
 export function fingerprint(r: Response): string {
+  const who = JSON.stringify([r.village, r.municipality, r.lag, r.respondent, r.date]);
+  // A packed set is told by its codes and notes, with no list of answers made for each response.
+  const packed = packedParts(r.answers);
+  if (packed) return `P${who}${packed.codes}${JSON.stringify(packed.noted?.map((a) => a?.note ?? null) ?? null)}`;
   const answers = [...r.answers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, a]) => [id, a.score, a.note]);
-  return JSON.stringify([r.village, r.municipality, r.lag, r.respondent, r.date, answers]);
+  return `M${who}${JSON.stringify(answers)}`;
 }
 
 /** `file.csv:12` → { file: 'file.csv', line: 12 }; a YAML path → line 1. */

@@ -1,4 +1,4 @@
-import type { Response, Score } from './answers.js';
+import { criterionIndex, type CriterionIndex, type Response, type Score } from './answers.js';
 import { span, type Framework, type Scale } from './framework.js';
 import { maxOf, minOf } from './limits.js';
 
@@ -54,47 +54,117 @@ export interface Scores {
  */
 export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
   const width = span(framework.scale);
-  const criteria = new Map<string, CriterionScore>();
+  const index = criterionIndex(framework);
+  const nums = new Float64Array(index.ids.length * FIELDS);
+  const dists: [number, number][][] = [];
+  let noted: (Note[] | null)[] | null = null;
 
-  for (const c of framework.criteria.values()) {
+  index.ids.forEach((id, i) => {
     const raws: number[] = [];
     const notes: Note[] = [];
     let na = 0;
     let dontKnow = 0;
     for (const r of responses) {
-      const a = r.answers.get(c.id);
+      const a = r.answers.get(id);
       if (!a) continue;
       if (typeof a.score === 'number') raws.push(a.score);
       else if (a.score === 'n/a') na++;
       else if (a.score === 'dont-know') dontKnow++;
       if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent, score: a.score });
     }
-    const raw = raws.length > 0 ? raws.reduce((s, x) => s + x, 0) / raws.length : null;
-    const lo = raws.length > 0 ? minOf(raws) : null;
-    const hi = raws.length > 0 ? maxOf(raws) : null;
-    criteria.set(c.id, {
-      id: c.id,
-      raw,
-      score: raw === null ? null : criterionScore(framework.scale, raw),
-      min: lo,
-      max: hi,
-      n: raws.length,
-      na,
-      dontKnow,
-      notes,
-      disagree: split(raws, width),
-      distribution: distributionOf(raws),
-    });
-  }
+    const raw = raws.length > 0 ? raws.reduce((sum, x) => sum + x, 0) / raws.length : null;
+    const at = i * FIELDS;
+    nums[at] = raw ?? NaN;
+    nums[at + 1] = raws.length > 0 ? minOf(raws) : NaN;
+    nums[at + 2] = raws.length > 0 ? maxOf(raws) : NaN;
+    nums[at + 3] = raws.length;
+    nums[at + 4] = na;
+    nums[at + 5] = dontKnow;
+    nums[at + 6] = split(raws, width) ? 1 : 0;
+    dists.push(distributionOf(raws));
+    if (notes.length > 0) (noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] = notes;
+  });
+  const criteria = new CriterionScores(index, framework.scale, nums, dists, noted);
 
   const pillars = framework.pillars.map((p): PillarScore => {
     const scores = p.criteria.map((c) => ({ weight: c.weight, score: criteria.get(c.id)?.score ?? null }));
-    const scored = scores.filter((s) => s.score !== null).length;
+    const scored = scores.filter((x) => x.score !== null).length;
     const total = p.criteria.length;
     return { id: p.id, score: weightedMean(scores), coverage: scored / total, scored, total };
   });
   const overall = weightedMean(framework.pillars.map((p, i) => ({ weight: p.weight, score: pillars[i]?.score ?? null })));
   return { overall, pillars, criteria };
+}
+
+/** raw, min, max, n, na, dontKnow, disagree: the numbers of one criterion's score (NaN for none). */
+const FIELDS = 7;
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * The criterion scores of one village, read like a Map in the framework's criterion order. A
+ * batch keeps every village's scores, so they are stored as numbers in one array and each
+ * `CriterionScore` is made when it is read (about a quarter of the memory of the objects).
+ */
+class CriterionScores implements ReadonlyMap<string, CriterionScore> {
+  constructor(
+    private readonly index: CriterionIndex,
+    private readonly scale: Scale,
+    private readonly nums: Float64Array,
+    private readonly dists: readonly [number, number][][],
+    private readonly noted: readonly (Note[] | null)[] | null,
+  ) {}
+
+  private at(i: number): CriterionScore {
+    const o = i * FIELDS;
+    const n = this.nums;
+    const raw = orNull(n[o] as number);
+    return {
+      id: this.index.ids[i] as string,
+      raw,
+      score: raw === null ? null : criterionScore(this.scale, raw),
+      min: orNull(n[o + 1] as number),
+      max: orNull(n[o + 2] as number),
+      n: n[o + 3] as number,
+      na: n[o + 4] as number,
+      dontKnow: n[o + 5] as number,
+      notes: this.noted?.[i] ?? NO_NOTES,
+      disagree: n[o + 6] === 1,
+      distribution: this.dists[i] ?? [],
+    };
+  }
+
+  get(id: string): CriterionScore | undefined {
+    const i = this.index.at.get(id);
+    return i === undefined ? undefined : this.at(i);
+  }
+
+  has(id: string): boolean {
+    return this.index.at.has(id);
+  }
+
+  get size(): number {
+    return this.index.ids.length;
+  }
+
+  *entries(): MapIterator<[string, CriterionScore]> {
+    for (let i = 0; i < this.index.ids.length; i++) yield [this.index.ids[i] as string, this.at(i)];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.index.ids;
+  }
+
+  *values(): MapIterator<CriterionScore> {
+    for (let i = 0; i < this.index.ids.length; i++) yield this.at(i);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CriterionScore]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: CriterionScore, key: string, map: ReadonlyMap<string, CriterionScore>) => void): void {
+    for (const [id, c] of this.entries()) fn(c, id, this);
+  }
 }
 
 /**
@@ -115,8 +185,20 @@ export function split(raws: readonly number[], width: number): boolean {
 export function distributionOf(raws: readonly number[]): [number, number][] {
   const counts = new Map<number, number>();
   for (const x of raws) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  const pairs = [...counts.entries()].sort((a, b) => a[0] - b[0]);
+  const key = pairs.join(';');
+  let shared = DISTRIBUTIONS.get(key);
+  if (!shared) {
+    shared = Object.freeze(pairs.map((p) => Object.freeze(p))) as [number, number][];
+    if (DISTRIBUTIONS.size < 10_000) DISTRIBUTIONS.set(key, shared);
+  }
+  return shared;
 }
+
+// A batch keeps the scores of every village: the empty note list and the common [score, count]
+// distributions are shared (and frozen, as nothing changes them) instead of made anew for each criterion.
+const NO_NOTES: Note[] = Object.freeze([]) as unknown as Note[];
+const DISTRIBUTIONS = new Map<string, [number, number][]>();
 
 /** A raw score on the 0–100 scale: (raw − scale.min) / (scale.max − scale.min) × 100. */
 export const criterionScore = (scale: Scale, raw: number): number => ((raw - scale.min) / span(scale)) * 100;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { plainAnswer, type Answer, type Response } from '../core/answers.js';
+import { criterionIndex, packResponse, packedParts, unpackParts, type CriterionIndex, type PackedAnswers, type Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import { NEUTRAL_WORDS } from '../core/csv-map.js';
@@ -91,44 +91,55 @@ const PARALLEL_MIN_FILES = 800;
  * Loads YAML answer files, using the other cores when there are many: helper threads take every
  * n-th file while this thread takes its own share, and the results come back in input order.
  */
-async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: () => void, threadsWanted: number | undefined): Promise<Loaded<Response>[]> {
+async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: () => void, threadsWanted: number | undefined, notes: boolean): Promise<Loaded<Response>[]> {
   const wanted = threadsWanted || Math.min(availableParallelism(), 4);
   const threads = files.length >= PARALLEL_MIN_FILES ? Math.max(1, Math.floor(wanted)) : 1;
+  const index = criterionIndex(fw);
+  const load = (f: string): Loaded<Response> => {
+    const r = loadResponse(f, fw);
+    return r.value ? { value: packResponse(r.value, index, notes), diagnostics: r.diagnostics } : r;
+  };
   if (threads <= 1) {
     return files.map((f) => {
-      const r = loadResponse(f, fw);
+      const r = load(f);
       onFile();
       return r;
     });
   }
   const share = (t: number): string[] => files.filter((_, i) => i % threads === t);
+  // Helpers send their results in small messages, taken in as they come: neither thread holds a
+  // whole share at once.
   const helpers = Array.from({ length: threads - 1 }, (_, k) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { framework: fw, files: share(k + 1) } });
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { framework: fw, files: share(k + 1), notes } });
+    const got: Loaded<Response>[] = [];
     return new Promise<Loaded<Response>[]>((resolve, reject) => {
-      worker.once('message', (m: Loaded<Response>[]) => resolve(m));
+      worker.on('message', (m: Loaded<WireResponse>[] | 'done') => {
+        if (m === 'done') resolve(got);
+        else for (const l of m) got.push(l.value ? { value: fromWire(l.value, index, notes), diagnostics: l.diagnostics } : (l as Loaded<Response>));
+      });
       worker.once('error', reject);
     });
   });
-  const own = share(0).map((f) => {
-    const r = loadResponse(f, fw);
+  const own: Loaded<Response>[] = [];
+  for (const f of share(0)) {
+    own.push(load(f));
     for (let k = 0; k < threads; k++) onFile();
-    return r;
-  });
+    if (own.length % 256 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   const shares = [own, ...(await Promise.all(helpers))];
   return files.map((_, i) => shares[i % threads]?.[Math.floor(i / threads)] as Loaded<Response>);
 }
 
-const EMPTY: Loaded<Response> = { value: null, diagnostics: [] };
+/** A response as a helper thread sends it: a packed answer set travels as its parts. */
+export type WireResponse = Omit<Response, 'answers'> & { answers: Response['answers'] | PackedAnswers };
 
-/** The answer set without its notes: every answer becomes the shared answer of its score. */
-function withoutNotes(r: Response): Response {
-  let noted = false;
-  for (const a of r.answers.values()) if (a.note !== null) noted = true;
-  if (!noted) return r;
-  const answers = new Map<string, Answer>();
-  for (const [id, a] of r.answers) answers.set(id, a.note === null ? a : plainAnswer(a.score));
-  return { ...r, answers };
-}
+export const toWire = (r: Response): WireResponse => ({ ...r, answers: packedParts(r.answers) ?? r.answers });
+
+/** A response from a helper thread: its strings arrive as new copies, so the repeated ones are shared again. */
+const fromWire = (r: WireResponse, index: CriterionIndex, notes: boolean): Response =>
+  packResponse({ ...r, answers: r.answers instanceof Map ? r.answers : unpackParts(r.answers as PackedAnswers, index) }, index, notes);
+
+const EMPTY: Loaded<Response> = { value: null, diagnostics: [] };
 
 /** Loads answers from YAML files and CSV files; a bad file or row is reported and the rest go on. */
 export async function loadResponses(
@@ -146,16 +157,19 @@ export async function loadResponses(
   const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0, tables: [] };
   const tableOptions: TableOptions = { ...DEFAULT_INTAKE, ...opts.tables, ignore: [...(opts.tables?.ignore ?? []), ...(opts.ignoreColumns ?? [])] };
   const onFile = opts.onFile ?? (() => undefined);
-  const keep = opts.notes === false ? withoutNotes : (r: Response): Response => r;
+  // A batch keeps every answer set until it is scored: packed, they take a tenth of the memory.
+  const index = criterionIndex(fw);
+  const notes = opts.notes !== false;
+  const keep = (r: Response): Response => packResponse(r, index, notes);
   // YAML files first (in parallel when there are many), then everything in input order.
-  const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile, opts.threads);
+  const yaml = await loadYamlFiles(files.filter((f) => !isCsv(f)), fw, onFile, opts.threads, notes);
   let next = 0;
   for (const file of files) {
     if (!isCsv(file)) {
       const loaded = yaml[next++] as Loaded<Response>;
       out.inputs++;
       append(out.diagnostics, loaded.diagnostics);
-      if (loaded.value) out.responses.push(keep(loaded.value));
+      if (loaded.value) out.responses.push(loaded.value);
       else out.rejected++;
       yaml[next - 1] = EMPTY;
       continue;

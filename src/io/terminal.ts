@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export interface Streams {
@@ -18,6 +19,8 @@ export function colorFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, fl
 /** The terminal a command talks to: data to stdout, messages to stderr, each with its own colours. */
 export interface Terminal {
   out: (data: string | Uint8Array) => void;
+  /** Resolves when standard output has taken what it was given (a slow pipe): long output waits here instead of piling up in memory. */
+  drained?: () => Promise<void>;
   err: (text: string) => void;
   color: ChalkInstance;
   errColor: ChalkInstance;
@@ -32,6 +35,7 @@ export interface Terminal {
 export function terminal(streams: Streams, colorFlag = true): Terminal {
   return {
     out: (d) => void streams.stdout.write(d),
+    drained: () => ((streams.stdout as { writableNeedDrain?: boolean }).writableNeedDrain ? once(streams.stdout, 'drain').then(() => undefined) : Promise.resolve()),
     err: (t) => void streams.stderr.write(t),
     color: colorFor(streams.stdout, streams.env, colorFlag),
     errColor: colorFor(streams.stderr, streams.env, colorFlag),

@@ -1,7 +1,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { criterionIndex, packResponse } from '../core/answers.js';
 import type { Framework } from '../core/framework.js';
-import { loadResponse } from './load.js';
+import { loadResponse, type Loaded } from './load.js';
+import { toWire, type WireResponse } from './responses.js';
 
-/** A helper thread of `loadResponses`: loads its share of the YAML answer files and sends the results back in order. */
-const { framework, files } = workerData as { framework: Framework; files: string[] };
-parentPort?.postMessage(files.map((file) => loadResponse(file, framework)));
+/**
+ * A helper thread of `loadResponses`: loads its share of the YAML answer files and sends the
+ * results back in order, answer sets packed, a few hundred at a time, then 'done'.
+ */
+const { framework, files, notes } = workerData as { framework: Framework; files: string[]; notes: boolean };
+const index = criterionIndex(framework);
+let batch: Loaded<WireResponse>[] = [];
+for (const file of files) {
+  const r = loadResponse(file, framework);
+  batch.push(r.value ? { value: toWire(packResponse(r.value, index, notes)), diagnostics: r.diagnostics } : { value: null, diagnostics: r.diagnostics });
+  if (batch.length === 256) {
+    parentPort?.postMessage(batch);
+    batch = [];
+  }
+}
+if (batch.length > 0) parentPort?.postMessage(batch);
+parentPort?.postMessage('done');

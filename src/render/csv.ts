@@ -27,9 +27,10 @@ export function csvLines(rows: readonly Cell[][], o: CsvOptions): string {
 
 /**
  * One row per village: identity, level, scores per pillar and criterion (rounded), coverage. The
- * columns come from the framework, so the header is the same when no village is shown.
+ * columns come from the framework, so the header is the same when no village is shown. Made line
+ * by line, so ten thousand villages never sit in memory as one text.
  */
-export function resultsCsv(fw: Framework, results: readonly VillageResult[], o: CsvOptions): string {
+export function* resultsCsvLines(fw: Framework, results: Iterable<VillageResult>, o: CsvOptions): Generator<string> {
   const pillarIds = fw.pillars.map((p) => p.id);
   const criterionIds = [...fw.criteria.keys()];
   const header: Cell[] = [
@@ -39,16 +40,15 @@ export function resultsCsv(fw: Framework, results: readonly VillageResult[], o: 
     ...criterionIds,
     'disagreements', 'sources',
   ];
-  const rows: Cell[][] = [header];
+  yield csvLines([header], o);
   for (const r of results) {
     const j = jsonResult(r);
-    rows.push([
+    yield csvLines([[
       j.village, j.municipality, j.lag, j.date, j.period, j.respondents, j.level, j.overall,
       ...pillarIds.map((p) => j.pillars[p]?.score ?? null),
       ...pillarIds.map((p) => j.pillars[p]?.coverage ?? null),
       ...criterionIds.map((c) => j.criteria[c]?.raw ?? null),
       j.disagreements.join(' '), j.sources.join(' | '),
-    ]);
+    ]], o);
   }
-  return csvLines(rows, o);
 }
