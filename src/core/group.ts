@@ -75,7 +75,17 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     unique.push(r);
   }
 
-  // 2. Aliases give a spelling its village. A batch repeats few names: each is keyed once.
+  // 2. Aliases give a spelling its village; 3. identity: name + municipality, and a set without a
+  // municipality joins the only one its name has. A batch repeats few names and municipalities, so
+  // each answer set points to an identity shared by all the sets that name the village alike.
+  interface Identity {
+    name: string;
+    key: string;
+    /** The municipality key as written ('' when none). */
+    muni: string;
+    id: string;
+    muniName: string | null;
+  }
   const names = new Map<string, { name: string; key: string }>();
   const nameOf = (village: string): { name: string; key: string } => {
     let n = names.get(village);
@@ -93,87 +103,100 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     if (k === undefined) muniKeys.set(m, (k = nameKey(m)));
     return k;
   };
-  const named = unique.map((r) => ({ r, ...nameOf(r.village), muni: muniKey(r.municipality) }));
-
-  // 3. Identity: name + municipality; a set without a municipality joins the only one its name has.
   const munis = new Map<string, Map<string, string>>();
-  for (const n of named) {
-    if (n.muni === '' || n.r.municipality === null) continue;
-    const m = munis.get(n.key) ?? new Map<string, string>();
-    if (!m.has(n.muni)) m.set(n.muni, displayName(n.r.municipality));
-    munis.set(n.key, m);
+  for (const r of unique) {
+    const muni = muniKey(r.municipality);
+    if (muni === '' || r.municipality === null) continue;
+    const key = nameOf(r.village).key;
+    const m = munis.get(key) ?? new Map<string, string>();
+    if (!m.has(muni)) m.set(muni, displayName(r.municipality));
+    munis.set(key, m);
   }
   const warnedName = new Set<string>();
-  const ids = new Map<string, string>();
-  const identities = named.map((n) => {
+  const shared = new Map<string, Map<string, Identity>>();
+  const identities = unique.map((r): Identity => {
+    const n = nameOf(r.village);
+    const written = muniKey(r.municipality);
     const m = munis.get(n.key);
-    let muni = n.muni;
-    if (muni === '' && m?.size === 1) muni = [...m.keys()][0] ?? '';
     if (m && m.size > 1 && !warnedName.has(n.key)) {
       warnedName.add(n.key);
-      diagnostics.push(at(warning('batch.sameName', { village: n.name, municipalities: [...m.values()].join(', ') }), n.r.source));
+      diagnostics.push(at(warning('batch.sameName', { village: n.name, municipalities: [...m.values()].join(', ') }), r.source));
     }
-    let id: string;
-    if (opts.group === false) id = `${n.key}\u0000${muni}\u0000${n.r.source}`;
-    else {
-      const pair = `${n.key}\u0000${muni}`;
-      id = ids.get(pair) ?? pair;
-      if (!ids.has(pair)) ids.set(pair, pair);
-    }
-    return { r: n.r, name: n.name, key: n.key, muni: n.muni, id, muniName: muni === '' ? null : (m?.get(muni) ?? null) };
+    const byMuni = shared.get(r.village) ?? shared.set(r.village, new Map()).get(r.village);
+    const known = opts.group === false ? undefined : byMuni?.get(written);
+    if (known) return known;
+    let muni = written;
+    if (muni === '' && m?.size === 1) muni = [...m.keys()][0] ?? '';
+    const id = opts.group === false ? `${n.key}\u0000${muni}\u0000${r.source}` : `${n.key}\u0000${muni}`;
+    const identity = { name: n.name, key: n.key, muni: written, id, muniName: muni === '' ? null : (m?.get(muni) ?? null) };
+    if (opts.group !== false) byMuni?.set(written, identity);
+    return identity;
   });
 
-  // 4. Periods.
-  const periodOf = new Map<(typeof identities)[number], string | null>();
+  // 4. Periods: each answer set's period label, null for none, undefined when outside --period.
+  const periods = new Array<string | null | undefined>(unique.length);
   if (period.kind === 'all') {
-    for (const i of identities) periodOf.set(i, null);
+    periods.fill(null);
   } else if (period.kind === 'range') {
-    for (const i of identities) {
-      if (i.r.date !== null && !inRange(i.r.date, period.from, period.to)) outside++;
-      else periodOf.set(i, period.label);
-    }
+    unique.forEach((r, k) => {
+      if (r.date !== null && !inRange(r.date, period.from, period.to)) outside++;
+      else periods[k] = period.label;
+    });
   } else {
     const years = new Map<string, Set<string>>();
-    for (const i of identities) if (i.r.date !== null) (years.get(i.id) ?? years.set(i.id, new Set()).get(i.id))?.add(yearOf(i.r.date));
+    unique.forEach((r, k) => {
+      const id = identities[k]?.id ?? '';
+      if (r.date !== null) (years.get(id) ?? years.set(id, new Set()).get(id))?.add(yearOf(r.date));
+    });
+    const sortedYears = new Map([...years].map(([id, ys]) => [id, [...ys].sort()]));
     const undated = new Map<string, number>();
-    for (const i of identities) {
-      const ys = [...(years.get(i.id) ?? [])].sort();
-      if (i.r.date !== null) periodOf.set(i, yearOf(i.r.date));
+    unique.forEach((r, k) => {
+      const id = identities[k]?.id ?? '';
+      const ys = sortedYears.get(id) ?? [];
+      if (r.date !== null) periods[k] = yearOf(r.date);
       else {
-        periodOf.set(i, ys[ys.length - 1] ?? null);
-        if (ys.length > 0) undated.set(i.id, (undated.get(i.id) ?? 0) + 1);
+        periods[k] = ys[ys.length - 1] ?? null;
+        if (ys.length > 0) undated.set(id, (undated.get(id) ?? 0) + 1);
       }
-    }
+    });
     const told = new Set<string>();
-    for (const i of identities) {
-      if (told.has(i.id)) continue;
+    unique.forEach((r, k) => {
+      const i = identities[k] as Identity;
+      if (told.has(i.id)) return;
       told.add(i.id);
-      const ys = [...(years.get(i.id) ?? [])].sort();
-      if (ys.length > 1) diagnostics.push(at(warning('batch.periods', { village: i.name, periods: ys.join(', ') }), i.r.source));
+      const ys = sortedYears.get(i.id) ?? [];
+      if (ys.length > 1) diagnostics.push(at(warning('batch.periods', { village: i.name, periods: ys.join(', ') }), r.source));
       const u = undated.get(i.id);
-      if (u) diagnostics.push(at(warning('batch.undated', { village: i.name, count: u, period: ys[ys.length - 1] ?? '' }), i.r.source));
-    }
+      if (u) diagnostics.push(at(warning('batch.undated', { village: i.name, count: u, period: ys[ys.length - 1] ?? '' }), r.source));
+    });
   }
 
   // 5. Groups in order of first appearance.
-  const groups = new Map<string, VillageGroup>();
-  for (const i of identities) {
-    if (!periodOf.has(i)) continue;
-    const p = periodOf.get(i) ?? null;
-    const gk = `${i.id}\u0000${p ?? ''}`;
-    const g = groups.get(gk);
-    if (g) g.responses.push(i.r);
-    else groups.set(gk, { village: i.name, key: i.id, municipality: i.muniName, period: p, responses: [i.r] });
-  }
+  const groups = new Map<string, Map<string | null, VillageGroup>>();
+  const ordered: VillageGroup[] = [];
+  unique.forEach((r, k) => {
+    const p = periods[k];
+    if (p === undefined) return;
+    const i = identities[k] as Identity;
+    const byPeriod = groups.get(i.id) ?? groups.set(i.id, new Map()).get(i.id);
+    const g = byPeriod?.get(p);
+    if (g) g.responses.push(r);
+    else {
+      const made: VillageGroup = { village: i.name, key: i.id, municipality: i.muniName, period: p, responses: [r] };
+      byPeriod?.set(p, made);
+      ordered.push(made);
+    }
+  });
 
   // 6. Near-duplicate names (same or unknown municipality). Names equal without diacritics are
   // found through a map; the one-edit check compares pairs, so it runs for LAG-sized batches only.
   if (opts.group !== false) {
     const firsts = new Map<string, { name: string; muni: string; source: string; key: string }>();
-    for (const i of identities) {
+    unique.forEach((r, k) => {
+      const i = identities[k] as Identity;
       const id = `${i.key}\u0000${i.muni}`;
-      if (!firsts.has(id)) firsts.set(id, { name: i.name, muni: i.muni, source: i.r.source, key: i.key });
-    }
+      if (!firsts.has(id)) firsts.set(id, { name: i.name, muni: i.muni, source: r.source, key: i.key });
+    });
     const list = [...firsts.values()];
     const compatible = (x: (typeof list)[number], y: (typeof list)[number]): boolean => x.muni === '' || y.muni === '' || x.muni === y.muni;
     const told = new Set<string>();
@@ -220,7 +243,7 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
       }
     }
   }
-  return { groups: [...groups.values()], diagnostics, duplicates, outside };
+  return { groups: ordered, diagnostics, duplicates, outside };
 }
 
 /**

@@ -55,7 +55,8 @@ export interface Scores {
 export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
   const width = span(framework.scale);
   const index = criterionIndex(framework);
-  const nums = new Float64Array(index.ids.length * FIELDS);
+  // Whole numbers: the sum of the raw scores, not their mean (the mean is the sum ÷ n when read).
+  const nums: number[] = new Array<number>(index.ids.length * FIELDS).fill(0);
   const dists: [number, number][][] = [];
   let noted: (Note[] | null)[] | null = null;
 
@@ -72,11 +73,10 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
       else if (a.score === 'dont-know') dontKnow++;
       if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent, score: a.score });
     }
-    const raw = raws.length > 0 ? raws.reduce((sum, x) => sum + x, 0) / raws.length : null;
     const at = i * FIELDS;
-    nums[at] = raw ?? NaN;
-    nums[at + 1] = raws.length > 0 ? minOf(raws) : NaN;
-    nums[at + 2] = raws.length > 0 ? maxOf(raws) : NaN;
+    nums[at] = raws.reduce((sum, x) => sum + x, 0);
+    nums[at + 1] = raws.length > 0 ? minOf(raws) : 0;
+    nums[at + 2] = raws.length > 0 ? maxOf(raws) : 0;
     nums[at + 3] = raws.length;
     nums[at + 4] = na;
     nums[at + 5] = dontKnow;
@@ -84,7 +84,7 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     dists.push(distributionOf(raws));
     if (notes.length > 0) (noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] = notes;
   });
-  const criteria = new CriterionScores(index, framework.scale, nums, dists, noted);
+  const criteria = new CriterionScores(index, framework.scale, compactNumbers(nums), dists, noted);
 
   const pillars = framework.pillars.map((p): PillarScore => {
     const scores = p.criteria.map((c) => ({ weight: c.weight, score: criteria.get(c.id)?.score ?? null }));
@@ -96,39 +96,53 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   return { overall, pillars, criteria };
 }
 
-/** raw, min, max, n, na, dontKnow, disagree: the numbers of one criterion's score (NaN for none). */
+/** sum of the raw scores, min, max, n, na, dontKnow, disagree: the numbers of one criterion's score. */
 const FIELDS = 7;
-const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * Whole numbers from 0 to 65,535 kept as the character codes of a string: for the few hundred
+ * small numbers of a village's scores, the smallest container V8 has (a typed array costs about
+ * 300 bytes more). Other numbers stay in a Float64Array.
+ */
+type Numbers = string | Float64Array;
+function compactNumbers(xs: readonly number[]): Numbers {
+  if (!xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffff)) return Float64Array.from(xs);
+  let out = '';
+  for (let i = 0; i < xs.length; i += 1024) out += String.fromCharCode(...xs.slice(i, i + 1024));
+  return out;
+}
+const numberAt = (xs: Numbers, i: number): number => (typeof xs === 'string' ? xs.charCodeAt(i) : (xs[i] as number));
 
 /**
  * The criterion scores of one village, read like a Map in the framework's criterion order. A
- * batch keeps every village's scores, so they are stored as numbers in one array and each
+ * batch keeps every village's scores, so they are stored as whole numbers (`compactNumbers`) and each
  * `CriterionScore` is made when it is read (about a quarter of the memory of the objects).
  */
 class CriterionScores implements ReadonlyMap<string, CriterionScore> {
   constructor(
     private readonly index: CriterionIndex,
     private readonly scale: Scale,
-    private readonly nums: Float64Array,
+    private readonly nums: Numbers,
     private readonly dists: readonly [number, number][][],
     private readonly noted: readonly (Note[] | null)[] | null,
   ) {}
 
   private at(i: number): CriterionScore {
     const o = i * FIELDS;
-    const n = this.nums;
-    const raw = orNull(n[o] as number);
+    const n = (k: number): number => numberAt(this.nums, o + k);
+    const count = n(3);
+    const raw = count > 0 ? n(0) / count : null;
     return {
       id: this.index.ids[i] as string,
       raw,
       score: raw === null ? null : criterionScore(this.scale, raw),
-      min: orNull(n[o + 1] as number),
-      max: orNull(n[o + 2] as number),
-      n: n[o + 3] as number,
-      na: n[o + 4] as number,
-      dontKnow: n[o + 5] as number,
+      min: count > 0 ? n(1) : null,
+      max: count > 0 ? n(2) : null,
+      n: count,
+      na: n(4),
+      dontKnow: n(5),
       notes: this.noted?.[i] ?? NO_NOTES,
-      disagree: n[o + 6] === 1,
+      disagree: n(6) === 1,
       distribution: this.dists[i] ?? [],
     };
   }

@@ -86,3 +86,20 @@ describe('a batch of packed answer sets scores and groups as the Maps did', () =
     expect(g.groups[0]?.responses.map((r) => r.source)).toEqual(['a.yaml', 'b.yaml', 'c.yaml', 'x.yaml']);
   });
 });
+
+describe('criterion scores kept as whole numbers read back exactly', () => {
+  it.each([
+    ['a 1–7 scale, a mean that is not whole', { min: 1, max: 7 }, [1, 2, 2], 5 / 3, 1, 2],
+    ['a scale below zero', { min: -2, max: 2 }, [-2, 1, 2], 1 / 3, -2, 2],
+    ['sums beyond 65,535', { min: 0, max: 1000 }, Array.from({ length: 100 }, (_, i) => 900 + (i % 3)), 90_099 / 100, 900, 902],
+  ] as [string, { min: number; max: number }, number[], number, number, number][])('%s', (_, scale, raws, mean, lo, hi) => {
+    const f = framework({ ...scale, pillars: { a: ['x', 'y'] } });
+    const rs = raws.map((x, i) => response('V', { 'a.x': x, 'a.y': i === 0 ? 'n/a' : 'dont-know' }));
+    const c = scoreResponses(f, rs).criteria.get('a.x');
+    expect(c?.raw).toBe(raws.reduce((s, x) => s + x, 0) / raws.length);
+    expect(c?.raw).toBeCloseTo(mean, 9);
+    expect([c?.min, c?.max, c?.n]).toEqual([lo, hi, raws.length]);
+    const y = scoreResponses(f, rs).criteria.get('a.y');
+    expect([y?.raw, y?.min, y?.max, y?.n, y?.na, y?.dontKnow]).toEqual([null, null, null, 0, 1, raws.length - 1]);
+  });
+});
