@@ -244,6 +244,15 @@ class PackedAnswerSet implements ReadonlyMap<string, Answer> {
   packed(): PackedAnswers {
     return { codes: this.codes, noted: this.noted };
   }
+
+  each(fn: (i: number, score: Score, note: string | null) => void): void {
+    const min = this.index.min;
+    for (let i = 0; i < this.codes.length; i++) {
+      const code = this.codes.charCodeAt(i);
+      if (code === ABSENT) continue;
+      fn(i, code === UNANSWERED ? null : code === NOT_APPLICABLE ? 'n/a' : code === DONT_KNOW ? 'dont-know' : code - FIRST_SCORE + min, this.noted?.[i]?.note ?? null);
+    }
+  }
 }
 
 /**
@@ -292,4 +301,19 @@ export function packResponse(r: Response, index: CriterionIndex, notes: boolean)
     language: r.language === null ? null : shared(r.language),
     answers: packAnswers(r.answers, index, notes),
   };
+}
+
+/**
+ * Calls `fn` with each given answer of a set by its criterion's position in `index`: read straight
+ * from a packed set's characters, else looked up in the Map.
+ */
+export function eachAnswer(answers: ReadonlyMap<string, Answer>, index: CriterionIndex, fn: (i: number, score: Score, note: string | null) => void): void {
+  if (answers instanceof PackedAnswerSet) {
+    answers.each(fn);
+    return;
+  }
+  index.ids.forEach((id, i) => {
+    const a = answers.get(id);
+    if (a) fn(i, a.score, a.note);
+  });
 }

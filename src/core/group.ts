@@ -256,21 +256,26 @@ export function groupResponses(responses: readonly Response[], group = true): Vi
 
 const fileOf = (source: string): string => source.replace(/:\d+$/, '');
 
-/** Two 53-bit string hashes (cyrb53 with two seeds) as one key. */
+/** Two 53-bit string hashes (cyrb53 with two seeds, in one pass over the text) as one key. */
 function hashKey(text: string): string {
-  const h = (seed: number): number => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
+  const SEED = 0x9e3779b9;
+  let a1 = 0xdeadbeef;
+  let a2 = 0x41c6ce57;
+  let b1 = 0xdeadbeef ^ SEED;
+  let b2 = 0x41c6ce57 ^ SEED;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
+  }
+  const finish = (h1: number, h2: number): number => {
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return 4294967296 * (2097151 & h2) + (h1 >>> 0);
   };
-  return `${h(0).toString(36)}:${h(0x9e3779b9).toString(36)}`;
+  return `${finish(a1, a2).toString(36)}:${finish(b1, b2).toString(36)}`;
 }
 
 /**

@@ -1,6 +1,5 @@
-import { criterionIndex, type CriterionIndex, type Response, type Score } from './answers.js';
+import { criterionIndex, eachAnswer, type CriterionIndex, type Response, type Score } from './answers.js';
 import { span, type Framework, type Scale } from './framework.js';
-import { maxOf, minOf } from './limits.js';
 
 export interface Note {
   text: string;
@@ -60,29 +59,34 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   const dists: [number, number][][] = [];
   let noted: (Note[] | null)[] | null = null;
 
-  index.ids.forEach((id, i) => {
-    const raws: number[] = [];
-    const notes: Note[] = [];
-    let na = 0;
-    let dontKnow = 0;
-    for (const r of responses) {
-      const a = r.answers.get(id);
-      if (!a) continue;
-      if (typeof a.score === 'number') raws.push(a.score);
-      else if (a.score === 'n/a') na++;
-      else if (a.score === 'dont-know') dontKnow++;
-      if (a.note) notes.push({ text: a.note, source: r.source, respondent: r.respondent, score: a.score });
-    }
+  // One pass over the answer sets, then one sort of each criterion's scores.
+  const raws: number[][] = index.ids.map(() => []);
+  const na = new Array<number>(index.ids.length).fill(0);
+  const dontKnow = new Array<number>(index.ids.length).fill(0);
+  for (const r of responses) {
+    eachAnswer(r.answers, index, (i, score, note) => {
+      if (typeof score === 'number') raws[i]?.push(score);
+      else if (score === 'n/a') na[i] = (na[i] ?? 0) + 1;
+      else if (score === 'dont-know') dontKnow[i] = (dontKnow[i] ?? 0) + 1;
+      if (note) {
+        const list = ((noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] ??= []);
+        list.push({ text: note, source: r.source, respondent: r.respondent, score });
+      }
+    });
+  }
+  raws.forEach((xs, i) => {
     const at = i * FIELDS;
-    nums[at] = raws.reduce((sum, x) => sum + x, 0);
-    nums[at + 1] = raws.length > 0 ? minOf(raws) : 0;
-    nums[at + 2] = raws.length > 0 ? maxOf(raws) : 0;
-    nums[at + 3] = raws.length;
-    nums[at + 4] = na;
-    nums[at + 5] = dontKnow;
-    nums[at + 6] = split(raws, width) ? 1 : 0;
-    dists.push(distributionOf(raws));
-    if (notes.length > 0) (noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] = notes;
+    let sum = 0;
+    for (const x of xs) sum += x;
+    xs.sort((x, y) => x - y);
+    nums[at] = sum;
+    nums[at + 1] = xs[0] ?? 0;
+    nums[at + 2] = xs[xs.length - 1] ?? 0;
+    nums[at + 3] = xs.length;
+    nums[at + 4] = na[i] ?? 0;
+    nums[at + 5] = dontKnow[i] ?? 0;
+    nums[at + 6] = splitSorted(xs, width) ? 1 : 0;
+    dists.push(distributionSorted(xs));
   });
   const criteria = new CriterionScores(index, framework.scale, compactNumbers(nums), dists, noted);
 
@@ -187,20 +191,29 @@ class CriterionScores implements ReadonlyMap<string, CriterionScore> {
  * ⌈n/4⌉-th highest score differ by ≥ width / 2. With 2–4 respondents that is max − min; with ten,
  * one outlier is not enough.
  */
-export function split(raws: readonly number[], width: number): boolean {
-  const n = raws.length;
+export const split = (raws: readonly number[], width: number): boolean => splitSorted([...raws].sort((a, b) => a - b), width);
+
+function splitSorted(sorted: readonly number[], width: number): boolean {
+  const n = sorted.length;
   if (n < 2) return false;
-  const sorted = [...raws].sort((a, b) => a - b);
   const k = Math.ceil(n / 4);
   return (sorted[n - k] ?? 0) - (sorted[k - 1] ?? 0) >= width / 2;
 }
 
 /** [score, count] pairs, lowest score first. */
-export function distributionOf(raws: readonly number[]): [number, number][] {
-  const counts = new Map<number, number>();
-  for (const x of raws) counts.set(x, (counts.get(x) ?? 0) + 1);
-  const pairs = [...counts.entries()].sort((a, b) => a[0] - b[0]);
-  const key = pairs.join(';');
+export const distributionOf = (raws: readonly number[]): [number, number][] => distributionSorted([...raws].sort((a, b) => a - b));
+
+function distributionSorted(sorted: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  let key = '';
+  for (let i = 0; i < sorted.length; ) {
+    const score = sorted[i] as number;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === score) j++;
+    pairs.push([score, j - i]);
+    key += `${score}:${j - i};`;
+    i = j;
+  }
   let shared = DISTRIBUTIONS.get(key);
   if (!shared) {
     shared = Object.freeze(pairs.map((p) => Object.freeze(p))) as [number, number][];
