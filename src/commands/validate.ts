@@ -5,15 +5,11 @@ import type { IntakeSummary } from '../core/intake.js';
 import { globToRegExp, matchesAny } from '../core/glob.js';
 import { EXIT, UserError, type ExitCode } from '../errors.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
-import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
+import { expandInputs, INPUT_EXTS, isCsv } from '../io/inputs.js';
 import { cleanCriteria, frameworkFrom, kindOf, loadFramework, responseFrom, type Loaded } from '../io/load.js';
 import { decode, MAX_YAML_BYTES, readText, type TextResult } from '../io/read.js';
-import { mapFrom } from '../io/map.js';
-import { isCsv, loadTable } from '../io/responses.js';
-import { planFileFrom } from '../io/plan-file.js';
 import { catalogueFrom, isCatalogueData } from '../io/catalogue.js';
 import type { Terminal } from '../io/terminal.js';
-import { writeFileSafe } from '../io/write.js';
 import { parseYaml, type ParsedYaml } from '../io/yaml.js';
 import { buildFramework } from '../core/framework.js';
 import { BUNDLED_CRITERIA, CRITERIA_DIR } from '../paths.js';
@@ -23,7 +19,7 @@ import { VERSION } from '../version.js';
 import type { ValidateFormat } from '../vocab.js';
 import { append, capDiagnostics } from '../core/limits.js';
 import { intakeLine } from '../render/intake.js';
-import { tableOptions, type IntakeFlags } from './intake.js';
+import type { IntakeFlags, tableOptions } from './intake.js';
 
 export interface ValidateOptions extends IntakeFlags {
   files: string[];
@@ -174,6 +170,8 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       const fw = opts.criteria.length > 0 ? extra[0]?.value : frameworks.size === 1 ? [...frameworks.values()][0]?.framework : bundledFw();
       if (fw) {
         // --map is read when the first table needs it (a run over criteria files alone does not load it).
+        // Tables, maps and plan files are read by modules a check of criteria does not load.
+        const [{ tableOptions }, { loadTable }] = await Promise.all([import('./intake.js'), import('../io/responses.js')]);
         intake ??= tableOptions({ ...opts, strict: false }, fw);
         const table = await loadTable(e.file, fw, intake, () => undefined);
         append(e.found, capDiagnostics(table.diagnostics));
@@ -184,7 +182,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
     } else if (e.kind === 'map' && e.parsed) {
       // A map names no framework either: the same rule as a CSV.
       const fw = opts.criteria.length > 0 ? extra[0]?.value : frameworks.size === 1 ? [...frameworks.values()][0]?.framework : bundledFw();
-      if (fw) append(e.found, mapFrom(e.parsed, e.file, fw).diagnostics);
+      if (fw) append(e.found, (await import('../io/map.js')).mapFrom(e.parsed, e.file, fw).diagnostics);
       else e.found.push({ ...error('ans.notChecked', { framework: '' }), file: e.file, line: 1, column: 1 });
       checked = Boolean(fw);
     } else if ((e.kind === 'answers' || e.kind === 'plan-file') && e.parsed) {
@@ -196,7 +194,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
       else if (bundledFw()?.id === id) fw = bundledFw();
       else if (opts.criteria.length > 0) [fw, broken] = [extra[0]?.value ?? null, brokenCriteria];
       else fw = frameworks.size === 0 ? bundledFw() : null;
-      if (fw) append(e.found, (e.kind === 'plan-file' ? planFileFrom(e.parsed, e.file, fw) : responseFrom(e.parsed, e.file, fw)).diagnostics);
+      if (fw) append(e.found, (e.kind === 'plan-file' ? (await import('../io/plan-file.js')).planFileFrom(e.parsed, e.file, fw) : responseFrom(e.parsed, e.file, fw)).diagnostics);
       else e.found.push({ ...error(broken ? 'ans.notChecked' : 'ans.noCriteria', { framework: id ?? '' }), file: e.file, line: 1, column: 1 });
       checked = Boolean(fw);
     }
@@ -225,6 +223,7 @@ export async function validate(opts: ValidateOptions, term: Terminal): Promise<E
   };
   if (toStdout) term.out(render(toStdout));
   for (const [format, file] of toFiles) {
+    const { writeFileSafe } = await import('../io/write.js');
     const problem = await writeFileSafe(file, render(format), true);
     if (problem) throw new UserError('', EXIT.rejected, [problem]);
   }

@@ -15,6 +15,18 @@ const numberFormat = (locale: string): Intl.NumberFormat => {
   return f;
 };
 
+/** The languages of the EU: all write whole numbers in Latin digits. */
+const LATIN_DIGITS = new Set('bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv'.split(' '));
+
+/**
+ * A number in a locale. A whole number in an EU language is its digits (no grouping), without
+ * Intl: its first use costs more than a whole `validate` of a clean file.
+ */
+function formatNumber(v: number, locale: string): string {
+  if (Number.isSafeInteger(v) && LATIN_DIGITS.has(locale.split('-')[0]?.toLowerCase() ?? '')) return String(v);
+  return numberFormat(locale).format(v);
+}
+
 /**
  * Fills a catalogue template: numbers in the catalogue's locale (a decimal comma in lv and de),
  * `{x|nouns}` a list of `noun.*` words joined by the locale's "or", `{x|hint}` the `hint` word when
@@ -45,7 +57,7 @@ export function formatTemplate(template: string, params: Params, cat: Catalogue)
         return formatTemplate(p[new Intl.PluralRules(cat.locale).select(n)] ?? p.other, { n }, cat);
       }
     }
-    return typeof v === 'number' ? numberFormat(cat.locale).format(v) : v;
+    return typeof v === 'number' ? formatNumber(v, cat.locale) : v;
   });
 }
 

@@ -4,6 +4,10 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { append } from '../core/limits.js';
 import { fsError } from './read.js';
 
+export const isXlsx = (file: string): boolean => extname(file).toLowerCase() === '.xlsx';
+/** A table of answers (one row per respondent): CSV, TSV, Excel's "Unicode Text" .txt, or .xlsx. */
+export const isCsv = (file: string): boolean => ['.csv', '.tsv', '.txt', '.xlsx'].includes(extname(file).toLowerCase());
+
 export const YAML_EXTS = ['.yaml', '.yml'] as const;
 export const INPUT_EXTS = [...YAML_EXTS, '.csv', '.tsv', '.xlsx'] as const;
 

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { criterionIndex, packResponse, packedParts, unpackParts, type CriterionIndex, type PackedAnswers, type Response } from '../core/answers.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostic.js';
@@ -9,6 +8,7 @@ import { csvWords } from '../i18n/csv-words.js';
 import { Intake, DEFAULT_INTAKE, type HeaderReport, type IntakeOptions, type IntakeSummary } from '../core/intake.js';
 import { warning } from '../core/diagnostic.js';
 import { readCsv } from './csv.js';
+import { isCsv, isXlsx } from './inputs.js';
 import { loadResponse, type Loaded } from './load.js';
 import { append, capDiagnostics } from '../core/limits.js';
 
@@ -23,9 +23,7 @@ export interface ResponsesLoad {
   tables: IntakeSummary[];
 }
 
-export const isXlsx = (file: string): boolean => extname(file).toLowerCase() === '.xlsx';
-/** A table of answers (one row per respondent): CSV, TSV, Excel's "Unicode Text" .txt, or .xlsx. */
-export const isCsv = (file: string): boolean => ['.csv', '.tsv', '.txt', '.xlsx'].includes(extname(file).toLowerCase());
+export { isCsv, isXlsx } from './inputs.js';
 
 /** How tables are read: the intake rules plus `--encoding` and `--sheet`. */
 export interface TableOptions extends IntakeOptions {
