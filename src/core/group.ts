@@ -216,21 +216,19 @@ export function groupBatch(responses: readonly Response[], opts: GroupOptions = 
     }
     if (list.length <= NEAR_DUPLICATE_MAX) {
       // Each name folded once; only names whose lengths differ by at most one can be one edit apart.
-      const folded = list.map((x) => ({ x, fold: foldKey(x.key) })).filter((f) => f.fold.length >= 7);
+      const folded = list.map((x, i) => ({ x, i, fold: foldKey(x.key) })).filter((f) => f.fold.length >= 7);
       const byLength = new Map<number, (typeof folded)[number][]>();
       for (const f of folded) {
         const bucket = byLength.get(f.fold.length);
         if (bucket) bucket.push(f);
         else byLength.set(f.fold.length, [f]);
       }
-      const index = new Map(list.map((x, i) => [x, i]));
       const pairs: [number, number][] = [];
       for (const f of folded) {
         for (const len of [f.fold.length, f.fold.length + 1]) {
           for (const g of byLength.get(len) ?? []) {
-            const [first, second] = (index.get(f.x) ?? 0) < (index.get(g.x) ?? 0) ? [f, g] : [g, f];
-            if (len === f.fold.length && first !== f) continue; // each pair of equal length once
-            if (f.fold !== g.fold && oneEditApart(f.fold, g.fold)) pairs.push([index.get(first.x) ?? 0, index.get(second.x) ?? 0]);
+            if (len === f.fold.length && g.i <= f.i) continue; // each pair of equal length once
+            if (f.fold !== g.fold && oneEditApart(f.fold, g.fold)) pairs.push(f.i < g.i ? [f.i, g.i] : [g.i, f.i]);
           }
         }
       }
@@ -284,13 +282,19 @@ function hashKey(text: string): string {
  */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b) return false;
-  const [s, t] = a.length <= b.length ? [a, b] : [b, a];
-  if (t.length - s.length > 1) return false;
+  const s = a.length <= b.length ? a : b;
+  const t = s === a ? b : a;
+  const m = s.length;
+  const n = t.length;
+  if (n - m > 1) return false;
+  // The common start and the common end (no longer than what is left of the shorter text).
   let i = 0;
-  while (i < s.length && s[i] === t[i]) i++;
-  if (s.length === t.length) {
-    if (s.slice(i + 1) === t.slice(i + 1)) return true; // one changed
-    return i + 1 < s.length && s[i] === t[i + 1] && s[i + 1] === t[i] && s.slice(i + 2) === t.slice(i + 2); // one swap
+  while (i < m && s.charCodeAt(i) === t.charCodeAt(i)) i++;
+  let j = 0;
+  while (j < m - i && s.charCodeAt(m - 1 - j) === t.charCodeAt(n - 1 - j)) j++;
+  if (m === n) {
+    const middle = m - i - j;
+    return middle === 1 || (middle === 2 && s[i] === t[i + 1] && s[i + 1] === t[i]); // one changed, or one swap
   }
-  return s.slice(i) === t.slice(i + 1); // one added
+  return i + j === m; // one added
 }
