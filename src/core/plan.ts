@@ -173,12 +173,16 @@ function criterionPlan(id: string, pillar: string, s: CriterionScore | undefined
   };
 }
 
-/** "Every pillar ≥ 65" reads better than one line per pillar when the level was reached. */
+/**
+ * "Every pillar ≥ 65 (lowest now 69.4)" reads better than one line per pillar when the level was
+ * reached: the collapsed check carries the lowest pillar score.
+ */
 function collapseHeld(checks: RuleCheck[]): RuleCheck[] {
   const out: RuleCheck[] = [];
   for (const c of checks) {
     if (c.rule === 'pillar_min') {
-      if (!out.some((o) => o.rule === 'pillar_min')) out.push({ ...c, pillar: '*' });
+      const lowest = checks.filter((x) => x.rule === 'pillar_min' && x.actual !== null).reduce<number | null>((lo, x) => (lo === null || (x.actual as number) < lo ? x.actual : lo), null);
+      if (!out.some((o) => o.rule === 'pillar_min')) out.push({ ...c, pillar: '*', actual: lowest });
     } else {
       out.push(c);
     }

@@ -176,7 +176,8 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
       distribution: c.distribution.map(([score, n]) => `${score}×${n}`).join(', '),
       notes: c.notes.map((n) => ({
         text: n.text,
-        respondent: n.respondent,
+        // One answer set (a mentor's session): its name is at the top, not before every note.
+        respondent: plan.respondents === 1 ? null : n.respondent,
         scoreText: typeof n.score === 'number' ? num.format(n.score) : n.score === 'n/a' ? labels['report.na'] : '—',
       })),
     };
@@ -436,7 +437,7 @@ function describeCheck(
       return fill(labels['rule.overall_min'], { needed: fmt(c.needed), actual: fmt(c.actual) });
     case 'pillar_min':
       return c.pillar === '*'
-        ? fill(labels['rule.pillar_min.held'], { needed: fmt(c.needed) })
+        ? fill(labels['rule.pillar_min.held'], { needed: fmt(c.needed), actual: fmt(c.actual) })
         : fill(labels['rule.pillar_min'], { pillar, needed: fmt(c.needed), actual: fmt(c.actual) });
     case 'pillars_min_count':
       return fill(labels['rule.pillars_min_count'], { needed: c.needed, min: fmt(c.min ?? 0), actual: c.actual ?? 0 });

@@ -141,3 +141,23 @@ describe('the plan as data: village report --format json', () => {
     }
   });
 });
+
+describe('the Markdown plan says who answered once, and the reached level with its lowest pillar', () => {
+  it('one answer set (a mentor session): its name after the count, notes led by the score only', async () => {
+    const r = await run(['report', `${ROOT}/examples/alsunga.yaml`, '--format', 'md', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('- **Answer sets:** 1 — mentora sesija, 12 iedzīvotāji (izdomāts piemērs)\n');
+    expect(r.stdout).toMatch(/^ {2}- \(4\): Alsungas attīstības vīzija/m);
+    expect(r.stdout).not.toContain('**mentora sesija, 12 iedzīvotāji (izdomāts piemērs)** (');
+    // Alsunga's pillars: 80.6, 69.4, 77.8; the level needs every pillar at 50.
+    expect(r.stdout).toContain('- Every criterion at least 50 (lowest now 69.4)\n');
+  });
+
+  it('several answer sets: each note led by its respondent and score; Latvian wording', async () => {
+    const r = await run(['report', `${ROOT}/examples/ergli`, '--format', 'md', '--lang', 'lv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/- \*\*Atbilžu kopas:\*\* 3 — Anna Bērziņa/);
+    expect(r.stdout).toMatch(/^ {2}- \*\*(Anna Bērziņa|Jānis Ozols|Līga Kalniņa)[^*]*\*\* \(\d\): /m);
+    expect(r.stdout).toMatch(/- Katrs kritērijs vismaz 25 \(zemākais tagad 46,3\)\n/);
+  });
+});
