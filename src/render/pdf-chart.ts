@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
-import { COLOR, FONT } from './pdf-layout.js';
+import { COLOR, FONT, fitLine } from './pdf-layout.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -43,7 +43,7 @@ function dashed(doc: Doc, i: number): Doc {
  * The pillar scores as horizontal bars with each level's line, labelled with its number on the
  * line and its meaning in the key below. A pillar without data gets an empty, dotted bar and "no data".
  */
-export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width: number, draw = true): ChartModel {
+export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width: number, draw = true, compact = false): ChartModel {
   const L = plan.labels;
   const boxes: TextBox[] = [];
   const labelWidth = Math.min(width * 0.36, 190);
@@ -53,19 +53,21 @@ export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width
   const barH = 11;
   const top = y + 12; // room for the lines' numbers
   let cy = top;
-  doc.save();
+  if (draw) doc.save();
   for (const p of plan.pillars) {
     doc.font(FONT.bold).fontSize(LABEL);
-    const th = doc.heightOfString(p.title, { width: labelWidth });
-    const rowH = Math.max(th, barH) + 6;
+    // Compact (a full page 1): each title on one line, shortened; the radar and the tables give it whole.
+    const title = compact ? fitLine(doc, p.title, labelWidth) : p.title;
+    const th = compact ? doc.currentLineHeight(true) : doc.heightOfString(title, { width: labelWidth });
+    const rowH = Math.max(th, barH) + (compact ? 4 : 6);
     const barY = cy + (Math.max(th, barH) - barH) / 2;
-    boxes.push({ text: p.title, x, y: cy, w: labelWidth, h: th });
+    boxes.push({ text: title, x, y: cy, w: labelWidth, h: th });
     const scoreText = p.score === null ? L['report.noData'] : String(Math.round(p.score));
     doc.font(FONT.bold).fontSize(LABEL);
     const sw = doc.widthOfString(scoreText);
     boxes.push({ text: scoreText, x: barX + barW + 6, y: barY, w: sw, h: LABEL * 1.2 });
     if (draw) {
-      doc.font(FONT.bold).fontSize(LABEL).fillColor(COLOR.text).text(p.title, x, cy, { width: labelWidth, align: 'right' });
+      doc.font(FONT.bold).fontSize(LABEL).fillColor(COLOR.text).text(title, x, cy, { width: labelWidth, align: 'right' });
       doc.rect(barX, barY, barW, barH).fill(COLOR.barEmpty);
       if (p.score === null) {
         doc.rect(barX, barY, barW, barH).lineWidth(0.6).dash(1, { space: 2 }).strokeColor(COLOR.muted).stroke();
@@ -75,7 +77,7 @@ export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width
     }
     cy += rowH;
   }
-  const bottom = cy - 6;
+  const bottom = cy - (compact ? 4 : 6);
   // Level lines across the bars, their number on top.
   plan.thresholds.forEach((t, ti) => {
     const tx = barX + (barW * t.score) / 100;
@@ -103,7 +105,7 @@ export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width
     }
     ky += h + 2;
   }
-  doc.restore();
+  if (draw) doc.restore();
   doc.fillColor(COLOR.text);
   return { height: ky - y + 2, boxes };
 }

@@ -235,6 +235,37 @@ export class Layout {
     this.space(4);
   }
 
+  /** The height of `bullets(items, opts)` drawn whole. */
+  bulletsHeight(items: readonly (string | { lead: string; text: string; link?: string })[], opts: { size?: number; indent?: number; width?: number } = {}): number {
+    const width = (opts.width ?? this.measure) - (opts.indent ?? 12);
+    this.doc.font(FONT.body).fontSize(opts.size ?? SIZE.body);
+    const each = items.map((item) => (typeof item === 'string' ? item : `${item.lead} ${item.text || item.lead}${item.link ? ` ${item.link}` : ''}`));
+    return each.reduce((sum, text) => sum + this.heightOf(text, width) + 3, 0) + 4;
+  }
+
+  /** The height of `table(columns, rows, opts)` drawn whole on one page. */
+  tableHeight(columns: readonly Column[], rows: readonly Row[], opts: { size?: number; header?: boolean } = {}): number {
+    const size = opts.size ?? SIZE.table;
+    const widths = columns.map((c) => c.width * this.width);
+    const headerH = opts.header === false ? 0 : this.cellsHeight(columns.map((c) => c.header), widths, size, FONT.bold);
+    return rows.reduce((sum, r) => {
+      const h = this.rowHeight(r, widths, size);
+      return sum + h.main + h.below.reduce((a, b) => a + b, 0);
+    }, headerH);
+  }
+
+  /** The height of a heading of `size` with `gapAfter` below it. */
+  headingHeight(text: string, size: number, gapAfter: number): number {
+    this.doc.font(FONT.bold).fontSize(size);
+    return this.heightOf(text, this.width, 0) + gapAfter;
+  }
+
+  /** The height of `paragraph(text, opts)`. */
+  paragraphHeight(text: string, opts: { size?: number; font?: string; gap?: number; width?: number } = {}): number {
+    this.doc.font(opts.font ?? FONT.body).fontSize(opts.size ?? SIZE.body);
+    return this.heightOf(text, opts.width ?? this.measure) + (opts.gap ?? 6);
+  }
+
   /**
    * The height a table needs on the page where it starts: the whole of a table of up to four rows,
    * else its header and first two rows (a heading before it keeps this much with it).
@@ -452,6 +483,20 @@ export class Layout {
 }
 
 /** A horizontal 0–100 bar. */
+/** `text` shortened with "…" to fit one line of `width` in the current font (binary search: O(n log n)). */
+export function fitLine(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+}
+
 export function scoreBar(doc: Doc, x: number, y: number, width: number, height: number, score: number | null): void {
   doc.roundedRect(x, y, width, height, height / 2).fill(COLOR.barEmpty);
   if (score !== null && score > 0) {

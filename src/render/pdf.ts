@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { chartValues, pillarBars, radarChart, radarHeight } from './pdf-chart.js';
-import { COLOR, FONT, Layout, SIZE, type Cell, type Row } from './pdf-layout.js';
+import { COLOR, FONT, Layout, SIZE, fitLine, type Cell, type Row } from './pdf-layout.js';
 import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text.js';
 import { planFileBlock, progressBlock } from './pdf-progress.js';
 import type { Paper } from '../vocab.js';
@@ -179,68 +179,90 @@ function glancePage(l: Layout, plan: PlanView): void {
   journey(l, plan);
   l.space(6);
 
+  // Page 1 holds the bars, then three strengths, the first steps and what to discuss. When they
+  // would run over (Letter paper, many pillars, long notes), the page tightens step by step: a wider
+  // column for the steps, one line per strength, the discussion line in small type, and last the
+  // bars' titles on one line each (in full on page 2).
+  const finishing = plan.level.incomplete && plan.next ? plan.next.path : null;
+  const fixed =
+    l.headingHeight(L['report.scores'], SIZE.h2, 4) +
+    l.paragraphHeight(L['report.thresholdNote'], { size: SIZE.small, gap: 8, width: l.width }) +
+    (finishing
+      ? l.headingHeight(L['report.finish'], SIZE.h2, 4) +
+        l.paragraphHeight(finishing.intro) +
+        l.bulletsHeight(finishing.lines.slice(0, 6), { size: SIZE.body, width: l.width }) +
+        (finishing.lines.length > 6 ? l.paragraphHeight('+', { size: SIZE.small }) : 0)
+      : 0);
+  const room = l.room;
+  const tries = [0, 1, 2, 3, 4].map((level) => ({ level, compactBars: level >= 4, rest: glanceRest(l, plan, Math.min(level, 3)) }));
+  const fits = (t: (typeof tries)[number]): boolean => fixed + pillarBars(doc, plan, l.left, 0, l.width, false, t.compactBars).height + t.rest.height <= room;
+  // The first that fits, else the tightest.
+  const chosen = tries.find((t, i) => fits(t) || i === tries.length - 1) as (typeof tries)[number];
+
   // The criteria as bars, with what each level line asks.
   l.heading(L['report.scores'], SIZE.h2, 4, { keep: 60, level: 2 });
   const values = chartValues(plan);
   const thresholds = plan.thresholds.map((t) => t.meaning).join('; ');
-  const chartH = pillarBars(doc, plan, l.left, doc.y, l.width, false).height;
+  const chartH = pillarBars(doc, plan, l.left, doc.y, l.width, false, chosen.compactBars).height;
   l.ensure(chartH);
   const top = doc.y;
-  l.tag('Figure', () => void pillarBars(doc, plan, l.left, top, l.width), { alt: L['report.barsAlt'].replace('{values}', values).replace('{thresholds}', thresholds) });
+  l.tag('Figure', () => void pillarBars(doc, plan, l.left, top, l.width, true, chosen.compactBars), { alt: L['report.barsAlt'].replace('{values}', values).replace('{thresholds}', thresholds) });
   doc.x = l.left;
   doc.y = top + chartH;
   l.paragraph(L['report.thresholdNote'], { size: SIZE.small, color: COLOR.muted, gap: 8, width: l.width });
 
-  if (plan.level.incomplete && plan.next) {
+  if (finishing) {
     l.heading(L['report.finish'], SIZE.h2, 4, { level: 2 });
-    l.paragraph(plan.next.path.intro, { size: SIZE.body });
-    l.bullets(plan.next.path.lines.slice(0, 6), { size: SIZE.body, width: l.width });
-    if (plan.next.path.lines.length > 6) l.paragraph(`+ ${plan.next.path.lines.length - 6}`, { size: SIZE.small, color: COLOR.muted });
+    l.paragraph(finishing.intro, { size: SIZE.body });
+    l.bullets(finishing.lines.slice(0, 6), { size: SIZE.body, width: l.width });
+    if (finishing.lines.length > 6) l.paragraph(`+ ${finishing.lines.length - 6}`, { size: SIZE.small, color: COLOR.muted });
   }
-
-  // Three strengths in the community's own words.
-  if (plan.highlights.length > 0) {
-    l.heading(L['report.ourWords'], SIZE.h2, 4, { keep: 40, level: 2 });
-    l.bullets(
-      plan.highlights.map((h) => ({
-        lead: `${h.title} (${h.scoreText}):`,
-        text: h.own ? `“${h.quote}”` : h.quote,
-      })),
-      { size: SIZE.body, width: l.width },
-    );
-  }
-
-  // The first steps, with room to write who and by when.
-  const stepColumns = [
-    { header: '#', width: 0.05, align: 'right' as const },
-    { header: L['report.step'], width: 0.65 },
-    { header: L['report.who'], width: 0.15 },
-    { header: L['report.byWhen'], width: 0.15 },
-  ];
-  const stepRows = plan.firstSteps.map((s): Cell[] => [String(s.number), `${s.text} (${s.criterion})`, '', '']);
-  l.heading(L['report.doFirst'], SIZE.h2, 4, { keep: plan.firstSteps.length > 0 ? l.tableStart(stepColumns, stepRows) : 30, level: 2 });
-  if (plan.firstSteps.length === 0) l.paragraph(L['report.firstStepsNone']);
-  else l.table(stepColumns, stepRows);
-  if (plan.discuss.length > 0) {
-    l.paragraph(`${DISCUSS_MARK} ${L['report.discussShort'].replace('{count}', String(plan.discuss.length))} ${plan.discuss.map((d) => d.title).join('; ')}.`, {
-      size: SIZE.body,
-      width: l.width,
-    });
-  }
+  chosen.rest.draw();
 }
 
-/** `text` shortened with "…" to fit one line of `width` in the current font (binary search: O(n log n)). */
-function fitLine(doc: InstanceType<typeof PDFDocument>, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  const chars = Array.from(text);
-  let lo = 0;
-  let hi = chars.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+/** What follows the bars on page 1, laid out at a tightening `level` (0–3): its height and how to draw it. */
+function glanceRest(l: Layout, plan: PlanView, level: number): { height: number; draw: () => void } {
+  const { doc } = l;
+  const L = plan.labels;
+  const bulletWidth = l.width - 12;
+  const strengths = plan.highlights.map((h) => {
+    const lead = `${h.title} (${h.scoreText}):`;
+    const quote = h.own ? `“${h.quote}”` : h.quote;
+    if (level < 2) return { lead, text: quote };
+    doc.font(FONT.bold).fontSize(SIZE.body);
+    const leadWidth = doc.widthOfString(`${lead} `);
+    doc.font(FONT.body).fontSize(SIZE.body);
+    return { lead, text: fitLine(doc, quote, Math.max(bulletWidth - leadWidth - 4, bulletWidth / 3)) };
+  });
+  const stepColumns = [
+    { header: '#', width: 0.05, align: 'right' as const },
+    { header: L['report.step'], width: level >= 1 ? 0.71 : 0.65 },
+    { header: L['report.who'], width: level >= 1 ? 0.12 : 0.15 },
+    { header: L['report.byWhen'], width: level >= 1 ? 0.12 : 0.15 },
+  ];
+  const stepRows = plan.firstSteps.map((s): Cell[] => [String(s.number), `${s.text} (${s.criterion})`, '', '']);
+  const discuss = plan.discuss.length > 0 ? `${DISCUSS_MARK} ${L['report.discussShort'].replace('{count}', String(plan.discuss.length))} ${plan.discuss.map((d) => d.title).join('; ')}.` : null;
+  const discussSize = level >= 3 ? SIZE.small : SIZE.body;
+
+  const height =
+    (strengths.length > 0 ? l.headingHeight(L['report.ourWords'], SIZE.h2, 4) + l.bulletsHeight(strengths, { size: SIZE.body, width: l.width }) : 0) +
+    l.headingHeight(L['report.doFirst'], SIZE.h2, 4) +
+    (plan.firstSteps.length > 0 ? l.tableHeight(stepColumns, stepRows) : l.paragraphHeight(L['report.firstStepsNone'])) +
+    (discuss ? l.paragraphHeight(discuss, { size: discussSize, width: l.width }) : 0);
+
+  const draw = (): void => {
+    // Three strengths in the community's own words.
+    if (strengths.length > 0) {
+      l.heading(L['report.ourWords'], SIZE.h2, 4, { keep: 40, level: 2 });
+      l.bullets(strengths, { size: SIZE.body, width: l.width });
+    }
+    // The first steps, with room to write who and by when.
+    l.heading(L['report.doFirst'], SIZE.h2, 4, { keep: plan.firstSteps.length > 0 ? l.tableStart(stepColumns, stepRows) : 30, level: 2 });
+    if (plan.firstSteps.length === 0) l.paragraph(L['report.firstStepsNone']);
+    else l.table(stepColumns, stepRows);
+    if (discuss) l.paragraph(discuss, { size: discussSize, width: l.width });
+  };
+  return { height, draw };
 }
 
 /** The levels as a way, first to top, the community's own marked "you are here"; the overall number small beside it. */

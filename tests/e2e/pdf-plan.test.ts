@@ -85,6 +85,25 @@ describe('the printed plan', () => {
     expect(pdf.pageText(0)).not.toContain('smart-village-kit');
   });
 
+  it.each([
+    ['examples/ergli', 'letter', 'lv'],
+    ['examples/ergli', 'letter', 'en'],
+    ['examples/ergli', 'a4', 'en'],
+    ['examples/lejasciems.yaml', 'letter', 'lv'],
+    ['examples/alsunga.yaml', 'letter', 'en'],
+    [`${FIXTURES}/four-pillars-answers.yaml`, 'letter', 'en'],
+  ])('fits page 1 on one page: every first step and the discussion line (%s, %s, %s)', (input, paper, lang) => {
+    const extra = input.includes('four-pillars') ? ['--criteria', `${FIXTURES}/four-pillars.yaml`] : [];
+    const name = `fit-${paper}-${lang}-${input.replace(/\W+/g, '-')}.pdf`;
+    const pdf = openPdf(render(input, name, ['--paper', paper, '--lang', lang, ...extra]));
+    const plan = JSON.parse(village(['report', input, '--format', 'json', '--lang', lang, ...extra]).stdout) as { first_steps: { text: string }[]; discuss?: unknown[] };
+    const first = oneLine(pdf.pageText(0));
+    for (const step of plan.first_steps) expect(first).toContain(oneLine(step.text).slice(0, 40));
+    if ((plan.discuss ?? []).length > 0) expect(first).toContain('▲');
+    // Page 2 starts the detail, not a leftover of page 1.
+    expect(oneLine(pdf.pageText(1))).not.toContain('▲ ');
+  });
+
   it('marks an incomplete assessment: finish it first, the number provisional, no data drawn as "no data" (D04, D12)', () => {
     const text = oneLine(openPdf(render(tmp.path('incomplete.yaml'), 'incomplete.pdf', ['--lang', 'en'])).pageText(0));
     expect(text).toContain('Finish the assessment first');

@@ -13,6 +13,8 @@ import { labelsFor } from '../../src/i18n/messages.js';
 import { intersects, pillarBars, radarChart, type TextBox } from '../../src/render/pdf-chart.js';
 import { PLACEHOLDER, printable } from '../../src/render/pdf-text.js';
 import { villagePlanView } from '../../src/render/plan-view.js';
+import { renderPdf } from '../../src/render/pdf.js';
+import { openPdf } from '../helpers/pdf.js';
 import { criteriaFile, response } from '../helpers/framework.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -124,5 +126,40 @@ describe('chart geometry from measured text', () => {
       // The legend names the community and each level line.
       expect(radar.boxes.some((b) => b.text.startsWith('Your community'))).toBe(true);
     }
+  });
+});
+
+/** A framework of `n` pillars with long titles and a long action for every criterion; three respondents who disagree on some criteria. */
+function stepsPlanOf(n: number) {
+  const pillars = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, ['a', 'b']]));
+  const actions = Object.fromEntries(Object.entries(pillars).flatMap(([p, cs]) => cs.map((c) => [`${p}.${c}`, [{ id: `${p}-${c}`, timeframe: 'short' as const }]])));
+  const file = criteriaFile({ pillars, actions });
+  file.pillars.forEach((p, i) => {
+    p.title = { en: LONG[i] ?? 'x' };
+    for (const c of p.criteria) for (const a of c.actions ?? []) a.text = { en: `Together with the municipality, prepare a simple plan for ${LONG[i] ?? 'x'}: where to meet, who calls whom, and how to tell everyone.` };
+  });
+  const fw = buildFramework(file);
+  const ids = [...fw.criteria.keys()];
+  const rs = [0, 1, 2].map((r) =>
+    response('Testciems', Object.fromEntries(ids.map((id, i) => [id, i % 3 === 0 ? [0, 4, 2][r]! : (i + r) % 3])), { respondent: `Respondent ${r + 1}`, source: `r${r}.yaml` }),
+  );
+  const result = evaluate(fw, groupResponses(rs)[0]!);
+  return villagePlanView(result, 'en', '2026-05-22');
+}
+
+describe('page 1 fits on one page', () => {
+  it.each([
+    [5, 'letter'],
+    [7, 'letter'],
+    [8, 'a4'],
+  ] as const)('%i pillars with the longest titles on %s: every first step and the discussion line on page 1', async (n, paper) => {
+    const plan = stepsPlanOf(n);
+    const pdf = openPdf(await renderPdf(plan, { paper, version: 'test' }));
+    const first = pdf.pageText(0).replace(/\s+/g, ' ');
+    expect(plan.firstSteps.length).toBeGreaterThanOrEqual(3);
+    expect(plan.discuss.length).toBeGreaterThan(0);
+    for (const step of plan.firstSteps) expect(first).toContain(step.text.replace(/\s+/g, ' ').slice(0, 30));
+    expect(first).toContain('▲ ');
+    expect(pdf.pageText(1)).not.toContain('▲ ');
   });
 });
