@@ -8,6 +8,7 @@ import { csvWords } from '../i18n/csv-words.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import type { Intake } from '../core/intake.js';
+import { PlainRecords } from './csv-records.js';
 import { firstInvalidUtf8, fsError } from './read.js';
 
 /** A row longer than this is refused (an unclosed quote would otherwise swallow the file). */
@@ -219,6 +220,7 @@ async function singleByteFallback(file: string): Promise<string | null> {
 }
 
 const CHUNK = 256 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Streams a CSV of answers into an Intake, row by row: UTF-8 with or without BOM, UTF-16 with a
@@ -258,10 +260,15 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
   let headerOffset = 0;
   // Empty lines come through as records too, so every record starts on the line after the last one ended.
   let nextLine = 1;
-  let core: CsvCore | null = null;
-  let parseError: Diagnostic | null = null;
-  let brokenAt = 0;
-  let failed = false;
+  // Set by the callbacks: an object, so the compiler does not assume they stay empty. Plain
+  // records are split by `plain`; from the first that is not, csv-parse (`core`) reads the rest.
+  const st: { core: CsvCore | null; plain: PlainRecords | null; error: Diagnostic | null; brokenAt: number; failed: boolean } = {
+    core: null,
+    plain: null,
+    error: null,
+    brokenAt: 0,
+    failed: false,
+  };
 
   const onRecord = (record: string[]): void => {
     const startLine = nextLine + headerOffset;
@@ -286,13 +293,20 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
         : err.code === 'CSV_MAX_RECORD_SIZE'
           ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
           : error('csv.parse', { detail: err.message });
-    brokenAt = nextLine + headerOffset;
-    parseError ??= at(d, { line: brokenAt, column: 1 });
+    st.brokenAt = nextLine + headerOffset;
+    st.error ??= at(d, { line: st.brokenAt, column: 1 });
   };
 
   /** Hands bytes (UTF-8) to the parser; after a parse error, nothing more is parsed. */
   const write = (bytes: Buffer | undefined, end: boolean): void => {
-    if (!core || parseError) return;
+    const core = st.core;
+    if (!core || st.error) return;
+    if (st.plain) {
+      const rest = st.plain.feed(bytes ?? EMPTY, end, onRecord);
+      if (rest === null) return;
+      st.plain = null;
+      bytes = rest;
+    }
     if (!end && bytes?.length === 0) return;
     const e = core.parse(bytes, end, onRecord, noClose);
     if (e) fail(e);
@@ -311,8 +325,10 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
       skip = hint[0].length;
       headerOffset = 1;
     }
+    const delimiter = sep ?? chooseSeparator(body, fw);
+    st.plain = new PlainRecords(delimiter.charCodeAt(0));
     const parser = parse({
-      delimiter: sep ?? chooseSeparator(body, fw),
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       // Mixed line ends (a header from one tool, rows from another) must not fuse rows into one record.
@@ -321,7 +337,7 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
     }) as Parser & { api?: CsvCore };
     const api = parser.api;
     if (typeof api?.parse !== 'function') throw new Error('csv-parse has no synchronous core (Parser.api.parse): check its version');
-    core = api;
+    st.core = api;
     return skip;
   };
 
@@ -330,10 +346,10 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
     if (text === '') return;
     if (text.includes('\u0000')) {
       diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
-      failed = true;
+      st.failed = true;
       return;
     }
-    const skip = core === null ? start(text) : 0;
+    const skip = st.core === null ? start(text) : 0;
     advance(text);
     write(Buffer.from(skip > 0 ? text.slice(skip) : text, 'utf8'), false);
   };
@@ -342,7 +358,7 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
   const feedUtf8 = (bytes: Buffer): void => {
     if (bytes.length === 0) return;
     let skip = 0;
-    if (core === null) {
+    if (st.core === null) {
       const text = bytes.toString('utf8');
       skip = Buffer.byteLength(text.slice(0, start(text)), 'utf8');
     }
@@ -376,7 +392,7 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
 
   try {
     for await (const data of stream) {
-      if (failed) break;
+      if (st.failed) break;
       let chunk = data as Buffer;
       if (encoding === null) {
         if (isZip(chunk)) {
@@ -394,7 +410,7 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
       }
       if (chunk.includes(0)) {
         diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
-        failed = true;
+        st.failed = true;
         break;
       }
       const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
@@ -404,36 +420,36 @@ async function readOnce(file: string, fw: Framework, intake: Intake, forced: str
       if (!isUtf8(body)) {
         const p = firstInvalidUtf8(body);
         diagnostics.push(at(error('file.notUtf8', { line: pos.line, encoding: 'utf-8' }), { line: pos.line + p.line - 1, column: p.line === 1 ? pos.column + p.column - 1 : p.column }));
-        failed = true;
+        st.failed = true;
         break;
       }
       feedUtf8(body);
     }
   } catch (e) {
     diagnostics.push(at(fsError(e), { line: 1, column: 1 }));
-    failed = true;
+    st.failed = true;
   }
-  if (!failed && carry.length > 0) {
+  if (!st.failed && carry.length > 0) {
     diagnostics.push(at(error('file.notUtf8', { encoding: 'utf-8' }), pos));
-    failed = true;
+    st.failed = true;
   }
-  if (!failed && decoder) feedText(decoder.decode());
-  if (!failed && core) write(undefined, true);
-  if (!failed && !core) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
-  if (parseError) {
-    diagnostics.push(parseError);
+  if (!st.failed && decoder) feedText(decoder.decode());
+  if (!st.failed && st.core) write(undefined, true);
+  if (!st.failed && !st.core) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
+  if (st.error) {
+    diagnostics.push(st.error);
     // The broken record and every line after it are not read: count them, so the summary adds up.
     const lines = pos.line - (pos.column === 1 ? 1 : 0);
-    const notRead = Math.max(0, lines - brokenAt + 1);
+    const notRead = Math.max(0, lines - st.brokenAt + 1);
     if (notRead > 0) {
       intake.summary.rejected += notRead;
       intake.summary.rows += notRead;
-      diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: brokenAt, column: 1 }));
+      diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: st.brokenAt, column: 1 }));
     }
-  } else if (!failed && core && !intake.hasHeader) {
+  } else if (!st.failed && st.core && !intake.hasHeader) {
     diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
   }
-  if (failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
-  if (!failed) intake.finish();
+  if (st.failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);
+  if (!st.failed) intake.finish();
   return { read: { encoding, zip: false }, diagnostics };
 }
