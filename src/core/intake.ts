@@ -26,6 +26,11 @@ export interface IntakeOptions {
   words: CsvWords;
   /** a bad cell rejects its whole row (as in version 1) instead of only itself */
   strict: boolean;
+  /**
+   * false: note cells are looked at (a row with only a note is still read) but the answers come
+   * without them, for outputs that never print notes; the default keeps them
+   */
+  notes?: boolean;
 }
 
 export const DEFAULT_INTAKE: IntakeOptions = { ignore: [], map: EMPTY_MAP, words: NEUTRAL_WORDS, strict: false };
@@ -278,11 +283,13 @@ export class Intake {
       }
     }
     let noted = false;
+    const keepNotes = this.opts.notes !== false;
     for (const col of this.noteColumns) {
       const note = cellAt(cells, col.index);
       if (note === '') continue;
       noted = true;
-      answers[col.slot] = { score: answers[col.slot]?.score ?? null, note };
+      if (keepNotes) answers[col.slot] = { score: answers[col.slot]?.score ?? null, note };
+      else answers[col.slot] ??= plainAnswer(null);
     }
     if (answered === 0 && !noted && !rejected) {
       // Every answer was bad: the row is refused, not taken for an abandoned response.
