@@ -295,6 +295,11 @@ export function columnLetter(index: number): string {
  * not truncated to a number).
  */
 export function cellNumber(v: string): number | undefined {
+  // the usual cell: one digit
+  if (v.length === 1) {
+    const d = v.charCodeAt(0) - 48;
+    if (d >= 0 && d <= 9) return d;
+  }
   const whole = /^([+-]?\d+)(?:[.,]0+)?$/.exec(v);
   if (whole) return Number(whole[1]);
   // a label must follow the number
@@ -319,7 +324,7 @@ export function parseCell(value: string, criterion: Criterion, fw: Framework, ma
     const shifted = n + map.offset;
     return shifted >= fw.scale.min && shifted <= fw.scale.max ? shifted : undefined;
   }
-  return wordsOf(criterion, fw, words).get(textKey(v));
+  return cellWords(criterion, fw, words).get(textKey(v));
 }
 
 const WORDS = new WeakMap<CsvWords, WeakMap<Criterion, Map<string, Score>>>();
@@ -329,9 +334,9 @@ const WORDS = new WeakMap<CsvWords, WeakMap<Criterion, Map<string, Score>>>();
  * the rubric's steps, the scale's labels and their earlier wordings. Built once per criterion
  * (a file of a hundred thousand rows looks each cell up here).
  */
-function wordsOf(criterion: Criterion, fw: Framework, cellWords: CsvWords): Map<string, Score> {
-  let cache = WORDS.get(cellWords);
-  if (!cache) WORDS.set(cellWords, (cache = new WeakMap()));
+export function cellWords(criterion: Criterion, fw: Framework, vocabulary: CsvWords): ReadonlyMap<string, Score> {
+  let cache = WORDS.get(vocabulary);
+  if (!cache) WORDS.set(vocabulary, (cache = new WeakMap()));
   let words = cache.get(criterion);
   if (words) return words;
   words = new Map<string, Score>();
@@ -339,8 +344,8 @@ function wordsOf(criterion: Criterion, fw: Framework, cellWords: CsvWords): Map<
     const k = textKey(text);
     if (!words.has(k)) words.set(k, score);
   };
-  for (const t of [...NEUTRAL_WORDS.na, ...cellWords.na]) add(t, NOT_APPLICABLE);
-  for (const t of [...NEUTRAL_WORDS.dontKnow, ...cellWords.dontKnow]) add(t, DONT_KNOW);
+  for (const t of [...NEUTRAL_WORDS.na, ...vocabulary.na]) add(t, NOT_APPLICABLE);
+  for (const t of [...NEUTRAL_WORDS.dontKnow, ...vocabulary.dontKnow]) add(t, DONT_KNOW);
   for (const steps of [fw.scale.labels, criterion.levels]) for (const [step, text] of steps) for (const t of Object.values(text)) add(t, step);
   for (const [step, texts] of fw.scale.aliases) for (const t of texts) add(t, step);
   cache.set(criterion, words);

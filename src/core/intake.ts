@@ -1,6 +1,7 @@
-import type { Answer, Response } from './answers.js';
+import type { Answer, Response, Score } from './answers.js';
 import { plainAnswer } from './answers.js';
 import {
+  cellWords,
   columnLetter,
   mapHeader,
   parseCell,
@@ -25,6 +26,11 @@ export interface IntakeOptions {
   words: CsvWords;
   /** a bad cell rejects its whole row (as in version 1) instead of only itself */
   strict: boolean;
+  /**
+   * false: note cells are looked at (a row with only a note is still read) but the answers come
+   * without them, for outputs that never print notes; the default keeps them
+   */
+  notes?: boolean;
 }
 
 export const DEFAULT_INTAKE: IntakeOptions = { ignore: [], map: EMPTY_MAP, words: NEUTRAL_WORDS, strict: false };
@@ -77,6 +83,34 @@ export interface HeaderReport {
 }
 
 const MAX_SAMPLES = 12;
+/** Distinct cell texts remembered per file with what they read as (dates, words): a bound, not a target. */
+const MEMO_SIZE = 4096;
+
+/** A score column, worked out once from the header: where it is, its criterion, its answer's place and its words. */
+interface ScoreColumn {
+  index: number;
+  criterion: Criterion;
+  slot: number;
+  words: ReadonlyMap<string, Score>;
+}
+
+/** A note column: where it is and its criterion's answer's place. */
+interface NoteColumn {
+  index: number;
+  slot: number;
+}
+
+/** A cell's text, trimmed; "" past the row's end or for no column (-1). */
+const cellAt = (cells: readonly string[], i: number): string => (i >= 0 ? (cells[i] ?? '').trim() : '');
+
+/** `fn(key)` remembered for up to MEMO_SIZE distinct keys (the same few texts fill a column). */
+function memo<T>(cache: Map<string, T>, key: string, fn: (k: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  const value = fn(key);
+  if (cache.size < MEMO_SIZE) cache.set(key, value);
+  return value;
+}
 
 /**
  * Reads the rows of one answers table (CSV or a sheet) into responses, one row at a time, so a
@@ -95,6 +129,12 @@ export class Intake {
   private numbers = { min: Infinity, max: -Infinity, cells: 0 };
   /** criterion id -> its place in every row's answer list (shared by all rows of the file) */
   private readonly slots = new Map<string, number>();
+  /** criterion ids in slot order */
+  private readonly ids: string[] = [];
+  private scoreColumns: ScoreColumn[] = [];
+  private noteColumns: NoteColumn[] = [];
+  private readonly dates = new Map<string, string | undefined>();
+  private readonly keys = new Map<string, string>();
   private readonly index: Record<MetaField | 'sysDate' | 'submitted' | 'lastpage', number> = {
     village: -1, respondent: -1, date: -1, municipality: -1, lag: -1, sysDate: -1, submitted: -1, lastpage: -1,
   };
@@ -159,6 +199,7 @@ export class Intake {
     if (i === undefined) {
       i = this.slots.size;
       this.slots.set(id, i);
+      this.ids.push(id);
     }
     return i;
   }
@@ -178,8 +219,10 @@ export class Intake {
       else if (c.kind === 'system') {
         const slot = c.role === 'date' ? 'sysDate' : c.role === 'submitted' ? 'submitted' : 'lastpage';
         if (this.index[slot] < 0) this.index[slot] = i;
-      } else if (c.kind === 'criterion' || c.kind === 'note') {
-        this.slot(c.criterion.id);
+      } else if (c.kind === 'criterion') {
+        this.scoreColumns.push({ index: i, criterion: c.criterion, slot: this.slot(c.criterion.id), words: cellWords(c.criterion, this.fw, this.opts.words) });
+      } else if (c.kind === 'note') {
+        this.noteColumns.push({ index: i, slot: this.slot(c.criterion.id) });
       } else if (c.kind === 'unknown') {
         this.unknown.push({ index: i, header: c.header, suggestion: c.suggestion, filled: 0, scoreLike: 0, samples: new Set() });
       }
@@ -191,10 +234,9 @@ export class Intake {
     const columns = this.columns;
     if (!columns) return;
     this.summary.rows++;
-    const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '').trim() : '');
     // Looked at even when the header failed: `init --format map --from` lists what they hold.
     for (const u of this.unknown) {
-      const v = cell(u.index);
+      const v = cellAt(cells, u.index);
       if (v === '') continue;
       u.filled++;
       if (this.looksLikeScore(v)) u.scoreLike++;
@@ -204,8 +246,9 @@ export class Intake {
       this.summary.rejected++;
       return;
     }
+    const index = this.index;
     // Incomplete survey responses go before anything is checked: their gaps are not mistakes.
-    if ((this.index.submitted >= 0 && cell(this.index.submitted) === '') || (this.index.submitted < 0 && this.index.lastpage >= 0 && cell(this.index.lastpage) === '')) {
+    if ((index.submitted >= 0 && cellAt(cells, index.submitted) === '') || (index.submitted < 0 && index.lastpage >= 0 && cellAt(cells, index.lastpage) === '')) {
       this.summary.incomplete++;
       return;
     }
@@ -216,77 +259,108 @@ export class Intake {
       this.report({ ...error('csv.rowLength', { got: extra, expected: columns.length }), column: columns.length + 1 }, line, true);
       rejected = true;
     }
-    const answers: (Answer | undefined)[] = new Array<Answer | undefined>(this.slots.size);
-    const notes = new Map<string, string>();
+    const answers: (Answer | undefined)[] = new Array<Answer | undefined>(this.ids.length);
     let answered = 0;
     let dropped = 0;
-    columns.forEach((col, i) => {
-      if (col.kind === 'note') {
-        const v = cell(i);
-        if (v !== '') notes.set(col.criterion.id, v);
-      } else if (col.kind === 'criterion') {
-        const raw = cells[i] ?? '';
-        const score = parseCell(raw, col.criterion, this.fw, this.opts.map, this.opts.words);
-        this.count(raw);
-        if (score === undefined) {
-          const index = i + 1;
-          const code = this.opts.strict ? 'csv.badCell' : 'csv.cellDropped';
-          if (!this.full('error', code)) {
-            const params = { index, letter: columnLetter(index), id: col.criterion.id, value: raw.trim(), min: this.fw.scale.min, max: this.fw.scale.max };
-            this.report({ ...error(code, params), column: index }, line, true);
-          }
-          if (this.opts.strict) rejected = true;
-          else {
-            this.summary.cellsDropped++;
-            dropped++;
-          }
-        } else {
-          if (score !== null) answered++;
-          answers[this.slot(col.criterion.id)] = plainAnswer(score);
+    for (const col of this.scoreColumns) {
+      const raw = cells[col.index] ?? '';
+      const score = this.score(raw, col);
+      if (score === undefined) {
+        const at = col.index + 1;
+        const code = this.opts.strict ? 'csv.badCell' : 'csv.cellDropped';
+        if (!this.full('error', code)) {
+          const params = { index: at, letter: columnLetter(at), id: col.criterion.id, value: raw.trim(), min: this.fw.scale.min, max: this.fw.scale.max };
+          this.report({ ...error(code, params), column: at }, line, true);
         }
+        if (this.opts.strict) rejected = true;
+        else {
+          this.summary.cellsDropped++;
+          dropped++;
+        }
+      } else {
+        if (score !== null) answered++;
+        answers[col.slot] = plainAnswer(score);
       }
-    });
-    for (const [id, note] of notes) {
-      const i = this.slot(id);
-      answers[i] = { score: answers[i]?.score ?? null, note };
     }
-    if (answered === 0 && notes.size === 0 && !rejected) {
+    let noted = false;
+    const keepNotes = this.opts.notes !== false;
+    for (const col of this.noteColumns) {
+      const note = cellAt(cells, col.index);
+      if (note === '') continue;
+      noted = true;
+      if (keepNotes) answers[col.slot] = { score: answers[col.slot]?.score ?? null, note };
+      else answers[col.slot] ??= plainAnswer(null);
+    }
+    if (answered === 0 && !noted && !rejected) {
       // Every answer was bad: the row is refused, not taken for an abandoned response.
       if (dropped > 0) this.summary.rejected++;
       else this.summary.incomplete++;
       return;
     }
-    const village = cell(this.index.village);
+    const village = cellAt(cells, index.village);
     if (village === '') {
-      this.report({ ...error('csv.emptyVillage'), column: this.index.village + 1 || 1 }, line, true);
+      this.report({ ...error('csv.emptyVillage'), column: index.village + 1 || 1 }, line, true);
       rejected = true;
     }
     let date: string | null = null;
-    const dateCell = cell(this.index.date);
+    const dateCell = cellAt(cells, index.date);
     if (dateCell !== '') {
-      date = parseDateCell(dateCell) ?? null;
-      if (date === null) this.report({ ...warning('csv.badDate', { value: dateCell }), column: this.index.date + 1 }, line, true);
+      date = this.date(dateCell) ?? null;
+      if (date === null) this.report({ ...warning('csv.badDate', { value: dateCell }), column: index.date + 1 }, line, true);
     } else {
-      const stamp = cell(this.index.submitted) || cell(this.index.sysDate);
-      if (stamp !== '') date = parseDateCell(stamp) ?? null;
+      const stamp = cellAt(cells, index.submitted) || cellAt(cells, index.sysDate);
+      if (stamp !== '') date = this.date(stamp) ?? null;
     }
     if (rejected) {
       this.summary.rejected++;
       return;
     }
     this.summary.read++;
-    const orNull = (s: string): string | null => (s === '' ? null : s);
+    const municipality = cellAt(cells, index.municipality);
+    const lag = cellAt(cells, index.lag);
+    const respondent = cellAt(cells, index.respondent);
     this.sink({
       source: `${this.file}:${line}`,
       framework: this.fw.id,
       village,
-      municipality: orNull(cell(this.index.municipality)),
-      lag: orNull(cell(this.index.lag)),
-      respondent: orNull(cell(this.index.respondent)),
+      municipality: municipality === '' ? null : municipality,
+      lag: lag === '' ? null : lag,
+      respondent: respondent === '' ? null : respondent,
       date,
       language: null,
-      answers: new RowAnswers(this.slots, answers),
+      answers: new RowAnswers(this.slots, this.ids, answers),
     });
+  }
+
+  /**
+   * A score cell read as `parseCell` reads it (the map's value, a number on the scale after the
+   * offset, a word of its criterion, n/a, empty: null; else undefined), counting the numbers for
+   * the shifted-scale check on the way.
+   */
+  private score(raw: string, col: ScoreColumn): Score | undefined {
+    const v = raw.trim();
+    if (v === '') return null;
+    const map = this.opts.map;
+    if (map.values.size > 0) {
+      const mapped = map.values.get(this.key(v));
+      if (mapped !== undefined) return mapped;
+    }
+    const n = cellNumber(v);
+    if (n === undefined) return col.words.get(this.key(v));
+    const s = this.numbers;
+    s.cells++;
+    if (n < s.min) s.min = n;
+    if (n > s.max) s.max = n;
+    const shifted = n + map.offset;
+    return shifted >= this.fw.scale.min && shifted <= this.fw.scale.max ? shifted : undefined;
+  }
+
+  private key(v: string): string {
+    return memo(this.keys, v, textKey);
+  }
+
+  private date(v: string): string | undefined {
+    return memo(this.dates, v, parseDateCell);
   }
 
   /** After the last record: the per-file warnings (ignored columns, incomplete responses, a shifted scale) and the capped counts. */
@@ -326,16 +400,6 @@ export class Intake {
     return any !== undefined && parseCell(v, any, this.fw, EMPTY_MAP, this.opts.words) !== undefined;
   }
 
-  private count(raw: string): void {
-    const v = raw.trim();
-    const n = cellNumber(v);
-    if (n === undefined || (this.opts.map.values.size > 0 && this.opts.map.values.has(textKey(v)))) return;
-    const s = this.numbers;
-    s.cells++;
-    if (n < s.min) s.min = n;
-    if (n > s.max) s.max = n;
-  }
-
   /** 1–5 answers on a 0–4 scale: never the minimum but one past the maximum, or never the minimum over many rows. */
   private checkShift(line: number): void {
     const { min, max } = this.fw.scale;
@@ -355,6 +419,8 @@ export class Intake {
 export class RowAnswers implements ReadonlyMap<string, Answer> {
   constructor(
     private readonly slots: ReadonlyMap<string, number>,
+    /** the ids in slot order */
+    private readonly ids: readonly string[],
     private readonly list: readonly (Answer | undefined)[],
   ) {}
 
@@ -374,18 +440,24 @@ export class RowAnswers implements ReadonlyMap<string, Answer> {
   }
 
   *entries(): MapIterator<[string, Answer]> {
-    for (const [id, i] of this.slots) {
-      const a = this.list[i];
-      if (a !== undefined) yield [id, a];
+    const { ids, list } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const a = list[i];
+      if (a !== undefined) yield [ids[i] as string, a];
     }
   }
 
   *keys(): MapIterator<string> {
-    for (const [id] of this.entries()) yield id;
+    const { ids, list } = this;
+    for (let i = 0; i < ids.length; i++) if (list[i] !== undefined) yield ids[i] as string;
   }
 
   *values(): MapIterator<Answer> {
-    for (const [, a] of this.entries()) yield a;
+    const { ids, list } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const a = list[i];
+      if (a !== undefined) yield a;
+    }
   }
 
   [Symbol.iterator](): MapIterator<[string, Answer]> {

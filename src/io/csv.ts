@@ -8,6 +8,7 @@ import { csvWords } from '../i18n/csv-words.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Framework } from '../core/framework.js';
 import type { Intake } from '../core/intake.js';
+import { PlainRecords } from './csv-records.js';
 import { firstInvalidUtf8, fsError } from './read.js';
 
 /** A row longer than this is refused (an unclosed quote would otherwise swallow the file). */
@@ -151,71 +152,218 @@ interface Position {
   column: number;
 }
 
-/** Thrown inside a read when the bytes are not UTF-8 and no encoding was given: read again in this one. */
-class Restart extends Error {
-  constructor(readonly encoding: string) {
-    super(`restart as ${encoding}`);
-  }
+/** csv-parse's synchronous core (`Parser.api`): the stream's machinery per chunk costs more than the parsing of it. */
+interface CsvCore {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
 }
+
+/** UTF-16 code units of valid UTF-8 bytes from `from` on: one per character, two for one past U+FFFF. */
+function utf16Length(buf: Buffer, from: number): number {
+  let n = 0;
+  for (let i = from; i < buf.length; i++) {
+    const b = buf[i] as number;
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+/** The BOM-detected or forced encoding of a file's first chunk, and how many BOM bytes to skip. */
+function chooseEncoding(chunk: Buffer, forced: string | undefined): { encoding: string; skip: number } {
+  let encoding: string;
+  let skip = 0;
+  if (chunk[0] === 0xff && chunk[1] === 0xfe) encoding = 'utf-16le';
+  else if (chunk[0] === 0xfe && chunk[1] === 0xff) encoding = 'utf-16be';
+  else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+    encoding = 'utf-8';
+    skip = 3;
+  } else encoding = forced ?? 'utf-8';
+  if (forced && forced !== encoding && !(forced.startsWith('utf-16') && encoding.startsWith('utf-16'))) encoding = forced;
+  return { encoding, skip };
+}
+
+const isZip = (chunk: Buffer): boolean => chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04;
+
+/**
+ * The single-byte encoding to read a file in when it is read as UTF-8 (no encoding named, no
+ * UTF-16 BOM) but its bytes are not UTF-8; null when they are (or the read stops first anyway: a
+ * zip, a NUL byte, a read error). A quick pass over the bytes before any row is read, so rows can
+ * go to the sink as they come and never need a second reading. The chunks, and so the sample
+ * `guessSingleByte` sees, are those of the reading itself.
+ */
+async function singleByteFallback(file: string): Promise<string | null> {
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  let first = true;
+  let carry: Buffer = Buffer.alloc(0);
+  try {
+    for await (const data of stream) {
+      let chunk = data as Buffer;
+      if (first) {
+        first = false;
+        if (isZip(chunk)) return null;
+        const { encoding, skip } = chooseEncoding(chunk, undefined);
+        if (encoding !== 'utf-8') return null;
+        chunk = chunk.subarray(skip);
+      }
+      if (chunk.includes(0)) return null;
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const cut = completeUtf8(buf);
+      const body = buf.subarray(0, cut);
+      carry = buf.subarray(cut);
+      if (!isUtf8(body)) return guessSingleByte(body);
+    }
+  } catch {
+    return null;
+  } finally {
+    stream.destroy();
+  }
+  return carry.length > 0 ? guessSingleByte(carry) : null;
+}
+
+const CHUNK = 256 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Streams a CSV of answers into an Intake, row by row: UTF-8 with or without BOM, UTF-16 with a
  * BOM, or (when the bytes are not UTF-8) Windows-1257/1252 with a warning; `--encoding` forces
  * one. `,` `;` or tab, chosen from the header (a `sep=;` first line wins). A bad byte is reported
  * at its line and column; an unclosed quote at the line it opens, with the lines it swallowed
- * counted as rejected rows.
+ * counted as rejected rows. The encoding is settled before the first row is read: `intake` is
+ * called once, and each row reaches its sink as it is read.
  */
 export async function readCsv(file: string, fw: Framework, intake: () => Intake, forced?: string): Promise<{ read: CsvRead; intake: Intake | null; diagnostics: Diagnostic[] }> {
+  let regular: boolean;
   try {
-    if ((await stat(file)).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    const st = await stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
+    regular = st.isFile();
   } catch (e) {
     return { read: { encoding: null, zip: false }, intake: null, diagnostics: [{ ...fsError(e), file, line: 1, column: 1 }] };
   }
-  let encoding = forced;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const into = intake();
-    try {
-      const result = await readOnce(file, fw, into, encoding, encoding !== undefined || attempt > 0);
-      // Not UTF-8 and not forced: say which encoding was taken, so a wrong guess can be overruled.
-      if (attempt > 0 && encoding) result.diagnostics.unshift({ ...warning('file.encodingAssumed', { encoding }), file, line: 1, column: 1 });
-      return { ...result, intake: into };
-    } catch (e) {
-      if (!(e instanceof Restart)) throw e;
-      encoding = e.encoding;
-    }
-  }
-  throw new Error('unreachable: the encoding fallback runs once');
+  // A pipe can be read once only: it is read as detected (UTF-8 unless a BOM says otherwise).
+  const fallback = forced === undefined && regular ? await singleByteFallback(file) : null;
+  const into = intake();
+  const result = await readOnce(file, fw, into, fallback ?? forced);
+  // Not UTF-8 and not forced: say which encoding was taken, so a wrong guess can be overruled.
+  if (fallback) result.diagnostics.unshift({ ...warning('file.encodingAssumed', { encoding: fallback }), file, line: 1, column: 1 });
+  return { ...result, intake: into };
 }
 
-async function readOnce(
-  file: string,
-  fw: Framework,
-  intake: Intake,
-  forced: string | undefined,
-  noFallback: boolean,
-): Promise<{ read: CsvRead; diagnostics: Diagnostic[] }> {
+async function readOnce(file: string, fw: Framework, intake: Intake, forced: string | undefined): Promise<{ read: CsvRead; diagnostics: Diagnostic[] }> {
   const { parse } = await import('csv-parse');
   const diagnostics: Diagnostic[] = [];
   const at = (d: Diagnostic, p: Position): Diagnostic => ({ ...d, file, line: p.line, column: p.column });
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
   let encoding: string | null = null;
   let decoder: TextDecoder | null = null;
-  let carry: Uint8Array = new Uint8Array(0);
+  let carry: Buffer = Buffer.alloc(0);
   const pos: Position = { line: 1, column: 1 };
   let headerOffset = 0;
   // Empty lines come through as records too, so every record starts on the line after the last one ended.
   let nextLine = 1;
-  // Set by the parser's callbacks: an object, so the compiler does not assume they stay empty.
-  const st: { parser: Parser | null; error: Diagnostic | null; brokenAt: number; failed: boolean } = { parser: null, error: null, brokenAt: 0, failed: false };
+  // Set by the callbacks: an object, so the compiler does not assume they stay empty. Plain
+  // records are split by `plain`; from the first that is not, csv-parse (`core`) reads the rest.
+  const st: { core: CsvCore | null; plain: PlainRecords | null; error: Diagnostic | null; brokenAt: number; failed: boolean } = {
+    core: null,
+    plain: null,
+    error: null,
+    brokenAt: 0,
+    failed: false,
+  };
 
-  const onRecord = (record: string[]): null => {
+  const onRecord = (record: string[]): void => {
     const startLine = nextLine + headerOffset;
     nextLine++;
-    for (const c of record) if (c.includes('\n')) nextLine += c.split('\n').length - 1;
-    if (record.every((c) => c.trim() === '')) return null;
+    let blank = true;
+    for (let i = 0; i < record.length; i++) {
+      const c = record[i] as string;
+      for (let at = c.indexOf('\n'); at >= 0; at = c.indexOf('\n', at + 1)) nextLine++;
+      if (blank && c.trim() !== '') blank = false;
+    }
+    if (blank) return;
     if (!intake.hasHeader) intake.header(record, startLine);
     else intake.row(record, startLine);
-    return null;
+  };
+  const noClose = (): void => undefined;
+
+  const fail = (e: Error): void => {
+    const err = e as Error & { code?: string };
+    const d =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? error('csv.unclosedQuote')
+        : err.code === 'CSV_MAX_RECORD_SIZE'
+          ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
+          : error('csv.parse', { detail: err.message });
+    st.brokenAt = nextLine + headerOffset;
+    st.error ??= at(d, { line: st.brokenAt, column: 1 });
+  };
+
+  /** Hands bytes (UTF-8) to the parser; after a parse error, nothing more is parsed. */
+  const write = (bytes: Buffer | undefined, end: boolean): void => {
+    const core = st.core;
+    if (!core || st.error) return;
+    if (st.plain) {
+      const rest = st.plain.feed(bytes ?? EMPTY, end, onRecord);
+      if (rest === null) return;
+      st.plain = null;
+      bytes = rest;
+    }
+    if (!end && bytes?.length === 0) return;
+    const e = core.parse(bytes, end, onRecord, noClose);
+    if (e) fail(e);
+  };
+
+  /** The first text of the file: a `sep=` line, the separator, and the parser. Returns how much of `text` is the hint. */
+  const start = (text: string): number => {
+    let body = text;
+    let sep: Separator | undefined;
+    let skip = 0;
+    const hint = /^sep=(.)\r?\n/i.exec(body);
+    if (hint) {
+      const s = hint[1] === '\t' ? '\t' : hint[1];
+      if (s === ',' || s === ';' || s === '\t') sep = s;
+      body = body.slice(hint[0].length);
+      skip = hint[0].length;
+      headerOffset = 1;
+    }
+    const delimiter = sep ?? chooseSeparator(body, fw);
+    st.plain = new PlainRecords(delimiter.charCodeAt(0));
+    const parser = parse({
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      // Mixed line ends (a header from one tool, rows from another) must not fuse rows into one record.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      max_record_size: MAX_RECORD_CHARS,
+    }) as Parser & { api?: CsvCore };
+    const api = parser.api;
+    if (typeof api?.parse !== 'function') throw new Error('csv-parse has no synchronous core (Parser.api.parse): check its version');
+    st.core = api;
+    return skip;
+  };
+
+  /** A decoded text (UTF-16 or a single-byte encoding). */
+  const feedText = (text: string): void => {
+    if (text === '') return;
+    if (text.includes('\u0000')) {
+      diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
+      st.failed = true;
+      return;
+    }
+    const skip = st.core === null ? start(text) : 0;
+    advance(text);
+    write(Buffer.from(skip > 0 ? text.slice(skip) : text, 'utf8'), false);
+  };
+
+  /** Valid UTF-8 bytes, cut at a character's end. */
+  const feedUtf8 = (bytes: Buffer): void => {
+    if (bytes.length === 0) return;
+    let skip = 0;
+    if (st.core === null) {
+      const text = bytes.toString('utf8');
+      skip = Buffer.byteLength(text.slice(0, start(text)), 'utf8');
+    }
+    advanceBytes(bytes);
+    write(skip > 0 ? bytes.subarray(skip) : bytes, false);
   };
 
   const advance = (text: string): void => {
@@ -230,88 +378,34 @@ async function readOnce(
     pos.column = text.length - last;
   };
 
-  const start = (text: string): string => {
-    let body = text;
-    let sep: Separator | undefined;
-    const hint = /^sep=(.)\r?\n/i.exec(body);
-    if (hint) {
-      const s = hint[1] === '\t' ? '\t' : hint[1];
-      if (s === ',' || s === ';' || s === '\t') sep = s;
-      body = body.slice(hint[0].length);
-      headerOffset = 1;
-    }
-    const parser = parse({
-      delimiter: sep ?? chooseSeparator(body, fw),
-      relax_column_count: true,
-      relax_quotes: true,
-      // Mixed line ends (a header from one tool, rows from another) must not fuse rows into one record.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      max_record_size: MAX_RECORD_CHARS,
-      on_record: onRecord,
-    });
-    parser.resume();
-    parser.on('error', (e) => {
-      const err = e as Error & { code?: string };
-      const d =
-        err.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? error('csv.unclosedQuote')
-          : err.code === 'CSV_MAX_RECORD_SIZE'
-            ? error('csv.rowTooLong', { limit: MAX_RECORD_CHARS })
-            : error('csv.parse', { detail: err.message });
-      st.brokenAt = nextLine + headerOffset;
-      st.error ??= at(d, { line: st.brokenAt, column: 1 });
-    });
-    st.parser = parser;
-    return body;
-  };
-
-  const feed = async (text: string): Promise<void> => {
-    if (text === '') return;
-    if (text.includes('\u0000')) {
-      diagnostics.push(at(error('file.binary'), { line: 1, column: 1 }));
-      st.failed = true;
+  const advanceBytes = (bytes: Buffer): void => {
+    const last = bytes.lastIndexOf(10);
+    if (last < 0) {
+      pos.column += utf16Length(bytes, 0);
       return;
     }
-    if (st.parser === null) {
-      const body = start(text);
-      advance(text);
-      await write(body);
-      return;
-    }
-    advance(text);
-    await write(text);
+    let n = 0;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+    pos.line += n;
+    pos.column = utf16Length(bytes, last + 1) + 1;
   };
-
-  const write = (text: string): Promise<void> =>
-    new Promise((resolve) => {
-      const p = st.parser;
-      if (!p || st.error || text === '') {
-        resolve();
-        return;
-      }
-      p.write(text, () => resolve());
-    });
 
   try {
     for await (const data of stream) {
       if (st.failed) break;
-      let chunk: Uint8Array = data as Buffer;
+      let chunk = data as Buffer;
       if (encoding === null) {
-        if (chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) {
+        if (isZip(chunk)) {
           stream.destroy();
           return { read: { encoding: null, zip: true }, diagnostics };
         }
-        if (chunk[0] === 0xff && chunk[1] === 0xfe) encoding = 'utf-16le';
-        else if (chunk[0] === 0xfe && chunk[1] === 0xff) encoding = 'utf-16be';
-        else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-          encoding = 'utf-8';
-          chunk = chunk.subarray(3);
-        } else encoding = forced ?? 'utf-8';
-        if (forced && forced !== encoding && !(forced.startsWith('utf-16') && encoding.startsWith('utf-16'))) encoding = forced;
+        const chosen = chooseEncoding(chunk, forced);
+        encoding = chosen.encoding;
+        chunk = chunk.subarray(chosen.skip);
         if (encoding !== 'utf-8') decoder = new TextDecoder(encoding);
       }
       if (decoder) {
-        await feed(decoder.decode(chunk, { stream: true }));
+        feedText(decoder.decode(chunk, { stream: true }));
         continue;
       }
       if (chunk.includes(0)) {
@@ -324,41 +418,24 @@ async function readOnce(
       const body = buf.subarray(0, cut);
       carry = buf.subarray(cut);
       if (!isUtf8(body)) {
-        if (!noFallback) {
-          stream.destroy();
-          throw new Restart(guessSingleByte(body));
-        }
         const p = firstInvalidUtf8(body);
         diagnostics.push(at(error('file.notUtf8', { line: pos.line, encoding: 'utf-8' }), { line: pos.line + p.line - 1, column: p.line === 1 ? pos.column + p.column - 1 : p.column }));
         st.failed = true;
         break;
       }
-      await feed(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+      feedUtf8(body);
     }
   } catch (e) {
-    if (e instanceof Restart) throw e;
     diagnostics.push(at(fsError(e), { line: 1, column: 1 }));
     st.failed = true;
   }
   if (!st.failed && carry.length > 0) {
-    if (!noFallback) throw new Restart(guessSingleByte(carry));
     diagnostics.push(at(error('file.notUtf8', { encoding: 'utf-8' }), pos));
     st.failed = true;
   }
-  if (!st.failed && decoder) await feed(decoder.decode());
-  const p = st.parser;
-  if (!st.failed && p) {
-    await new Promise<void>((resolve) => {
-      if (st.error) {
-        resolve();
-        return;
-      }
-      p.once('end', resolve);
-      p.once('error', () => resolve());
-      p.end();
-    });
-  }
-  if (!st.failed && !p) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
+  if (!st.failed && decoder) feedText(decoder.decode());
+  if (!st.failed && st.core) write(undefined, true);
+  if (!st.failed && !st.core) diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
   if (st.error) {
     diagnostics.push(st.error);
     // The broken record and every line after it are not read: count them, so the summary adds up.
@@ -369,7 +446,7 @@ async function readOnce(
       intake.summary.rows += notRead;
       diagnostics.push(at(error('csv.linesNotRead', { count: notRead }), { line: st.brokenAt, column: 1 }));
     }
-  } else if (!st.failed && p && !intake.hasHeader) {
+  } else if (!st.failed && st.core && !intake.hasHeader) {
     diagnostics.push(at(error('file.empty'), { line: 1, column: 1 }));
   }
   if (st.failed && !intake.hasHeader) intake.summary.rejected = Math.max(intake.summary.rejected, 1);

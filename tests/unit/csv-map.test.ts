@@ -319,3 +319,25 @@ describe('earlier wordings (aliases) keep old spreadsheets readable', () => {
     expect([parseCell('Paraugs citiem', v, aliased, undefined, W), parseCell('a model for OTHERS', v, aliased, undefined, W), parseCell('Paraugs', v, aliased, undefined, W)]).toEqual([4, 4, undefined]);
   });
 });
+
+describe('intake without notes (notes: false)', () => {
+  const head = ['village', 'strategy.vision', 'strategy.vision note', 'strategy.assets note'];
+  const rows = [
+    ['A', '3', 'seen at the meeting', ''],
+    ['B', '', '', 'only a note'],
+    ['C', '2', '', ''],
+    ['D', '', '', ''],
+  ];
+  const plain = (r: Response) => [r.village, [...r.answers.entries()].map(([id, a]) => [id, a.score, a.note])];
+
+  it('reads the same rows, with each answer as it would be without its note', () => {
+    const kept = take(head, rows);
+    const dropped = take(head, rows, { notes: false });
+    expect(dropped.summary).toEqual(kept.summary);
+    expect(dropped.codes).toEqual(kept.codes);
+    const withoutNote = (r: Response) => [r.village, [...r.answers.entries()].map(([id, a]) => [id, a.score, null])];
+    expect(dropped.out.map(plain)).toEqual(kept.out.map(withoutNote));
+    expect(kept.out.map((r) => r.answers.get('strategy.assets')?.note ?? null)).toEqual([null, 'only a note', null]);
+    expect(kept.out).toHaveLength(3);
+  });
+});
