@@ -43,7 +43,7 @@ export async function loadTable(
 ): Promise<{ diagnostics: Diagnostic[]; summary: IntakeSummary; headers: HeaderReport[] }> {
   // The header names and cell words of every catalogue, unless the caller chose its own.
   if (opts.words === NEUTRAL_WORDS) opts = { ...opts, words: csvWords() };
-  // Responses of a file reach the sink only when the file is done: a restart (another encoding) discards them.
+  // Responses of a file reach the sink when the file is done: an .xlsx read as CSV starts again as a workbook.
   let kept: Response[] = [];
   const make = (): Intake => {
     kept = [];
@@ -153,7 +153,7 @@ export async function loadResponses(
   } = {},
 ): Promise<ResponsesLoad> {
   const out: ResponsesLoad = { responses: [], diagnostics: [], inputs: 0, rejected: 0, tables: [] };
-  const tableOptions: TableOptions = { ...DEFAULT_INTAKE, ...opts.tables, ignore: [...(opts.tables?.ignore ?? []), ...(opts.ignoreColumns ?? [])] };
+  const tableOptions: TableOptions = { ...DEFAULT_INTAKE, ...opts.tables, ignore: [...(opts.tables?.ignore ?? []), ...(opts.ignoreColumns ?? [])], notes: opts.notes !== false && opts.tables?.notes !== false };
   const onFile = opts.onFile ?? (() => undefined);
   // A batch keeps every answer set until it is scored: packed, they take a tenth of the memory.
   const index = criterionIndex(fw);
