@@ -134,9 +134,16 @@ async function writeReports(
 ): Promise<{ diagnostics: Diagnostic[]; replaced: number }> {
   const lang = opts.lang;
   const taken = new Set<string>(['summary', 'overview']);
+  const byName = new Map<string, VillageResult[]>();
+  for (const r of results) {
+    const key = r.village.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(r);
+    else byName.set(key, [r]);
+  }
   const planFiles = results.map((r) => {
     // Same name in two municipalities, or one village in several periods: the file name says which.
-    const sameName = results.filter((x) => x !== r && x.village.toLowerCase() === r.village.toLowerCase());
+    const sameName = (byName.get(r.village.toLowerCase()) ?? []).filter((x) => x !== r);
     const muni = sameName.some((x) => x.municipality !== r.municipality) && r.municipality ? ` ${r.municipality}` : '';
     const period = sameName.some((x) => x.municipality === r.municipality) && r.period !== null ? ` ${r.period}` : '';
     const name = safeFileName(`${r.village}${muni}${period}`, taken);

@@ -12,6 +12,14 @@ const escapeOnce = (s: string): string => {
   return escaped;
 };
 
+/** The labels of a language as a template sees them (nested, escaped), by the catalogue's labels object. */
+const LABELS = new WeakMap<object, unknown>();
+function escapedLabels(labels: Record<string, string>): unknown {
+  let known = LABELS.get(labels);
+  if (known === undefined) LABELS.set(labels, (known = deepEscape({ labels: nestLabels(labels) }, escapeOnce, true).labels));
+  return known;
+}
+
 /** Thrown for a template that does not compile or asks for a field the report does not have. */
 export class TemplateError extends Error {
   constructor(
@@ -140,7 +148,9 @@ export function compileMarkdown(
     throw templateError(e);
   }
   return (plan, extra = {}) => {
-    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeOnce, true);
+    // The labels are one object per language: nested and escaped once, not for every plan.
+    const context = deepEscape<Record<string, unknown>>({ ...plan, labels: null, ...extra }, escapeOnce, true);
+    if (!Object.hasOwn(extra, 'labels')) context.labels = escapedLabels(plan.labels);
     reset();
     let out: string;
     try {
