@@ -195,6 +195,12 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
   return cost;
 }
 
+/** A pillar's choice as the search across pillars uses it: its score, and whether it counts for pillars_min_count. */
+interface PillarOption extends Choice {
+  score: number | null;
+  counts: boolean;
+}
+
 /** A choice within one pillar: Σ criterion weight × criterion score; the pillar's score once complete. */
 interface PillarState extends Choice {
   sum: number;
@@ -212,14 +218,17 @@ function pillarOptions(
   floor: ReadonlyMap<string, number>,
   limit: number,
   tol: number,
-): (Choice & { score: number | null })[] {
+): PillarOption[] {
   const scale = (fw.pillars[k]?.criteria ?? []).reduce((sum, c) => sum + c.weight, 0);
   let weights = 0;
   let states: PillarState[] = [{ sum: 0, meet: 0, cost: 0, count: 0, d: '', t: '' }];
   for (const c of fw.pillars[k]?.criteria ?? []) {
     const raw = raws.get(c.id) ?? null;
     if (raw === null) {
-      states = states.map((s) => ({ ...s, d: s.d + '1', t: s.t + ' ' }));
+      for (const s of states) {
+        s.d += '1';
+        s.t += ' ';
+      }
       continue;
     }
     weights += c.weight;
@@ -239,7 +248,7 @@ function pillarOptions(
     }
     states = front(next, 0, tol * scale, compareChoices);
   }
-  return states.map((s) => ({ ...s, score: weights > 0 ? s.sum / weights : null }));
+  return states.map((s) => ({ cost: s.cost, count: s.count, d: s.d, t: s.t, score: weights > 0 ? s.sum / weights : null, counts: false }));
 }
 
 /** The first pillars decided. */
@@ -339,11 +348,11 @@ export function pathToLevel(fw: Framework, scores: Scores, levelId: string): Pat
    * weights) merged; `flag` notes decisions that the merging could have changed.
    */
   const prepare = (tol: number, limit: number, flag: Flag | null) => {
-    const options = fw.pillars.map((_, k) =>
-      pillarOptions(fw, k, raws, floor, limit, tol)
-        .filter((o) => pillarMin === undefined || decide(o.score, pillarMin, flag))
-        .map((o) => ({ ...o, counts: count !== undefined && decide(o.score, count.min, flag) })),
-    );
+    const options = fw.pillars.map((_, k) => {
+      const kept = pillarOptions(fw, k, raws, floor, limit, tol).filter((o) => pillarMin === undefined || decide(o.score, pillarMin, flag));
+      for (const o of kept) o.counts = count !== undefined && decide(o.score, count.min, flag);
+      return kept;
+    });
     /** [k]: the pillars from k on that can count for pillars_min_count. */
     const canCount = new Array<number>(P + 1).fill(0);
     for (let k = P - 1; k >= 0; k--) canCount[k] = (canCount[k + 1] ?? 0) + ((options[k] ?? []).some((o) => o.counts) ? 1 : 0);
