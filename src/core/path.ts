@@ -233,17 +233,23 @@ function pillarOptions(
     }
     weights += c.weight;
     const needed = floor.get(c.id);
+    // One run per value (kept, or raised to `to`), each in the order of `states` (which front
+    // sorted): the sort in front then merges a few sorted runs. The choices are those of taking
+    // every state with every value whose cost stays within the limit.
     const next: PillarState[] = [];
-    for (const s of states) {
-      if (needed === undefined || meets(raw, needed)) {
-        next.push({ sum: s.sum + c.weight * criterionScore(fw.scale, raw), meet: 0, cost: s.cost, count: s.count, d: s.d + '1', t: s.t + ' ' });
-      }
-      for (let to = Math.floor(raw) + 1; to <= fw.scale.max; to++) {
-        const cost = s.cost + (to - raw);
-        if (cost > limit + EPS) break;
-        if (needed !== undefined && !meets(to, needed)) continue;
-        const t = s.t + String.fromCharCode(to - fw.scale.min);
-        next.push({ sum: s.sum + c.weight * criterionScore(fw.scale, to), meet: 0, cost, count: s.count + 1, d: s.d + '0', t });
+    if (needed === undefined || meets(raw, needed)) {
+      const gain = c.weight * criterionScore(fw.scale, raw);
+      for (const s of states) next.push({ sum: s.sum + gain, meet: 0, cost: s.cost, count: s.count, d: s.d + '1', t: s.t + ' ' });
+    }
+    for (let to = Math.floor(raw) + 1; to <= fw.scale.max; to++) {
+      if (needed !== undefined && !meets(to, needed)) continue;
+      const step = to - raw;
+      const gain = c.weight * criterionScore(fw.scale, to);
+      const mark = String.fromCharCode(to - fw.scale.min);
+      for (const s of states) {
+        const cost = s.cost + step;
+        if (cost > limit + EPS) continue;
+        next.push({ sum: s.sum + gain, meet: 0, cost, count: s.count + 1, d: s.d + '0', t: s.t + mark });
       }
     }
     states = front(next, 0, tol * scale, compareChoices);
