@@ -11,7 +11,7 @@ import { error } from '../core/diagnostic.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import { progress, type Progress } from '../io/progress.js';
 import type { Terminal } from '../io/terminal.js';
-import { exists, writeFileInside } from '../io/write.js';
+import { exists, folderWriter } from '../io/write.js';
 import { resultsCsv, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
@@ -154,8 +154,14 @@ async function writeReports(
   const summaries = ['summary.csv', 'summary.json', 'summary.xlsx', 'overview.md', ...(pdf ? ['overview.pdf'] : [])].map((f) => join(dir, f));
   const targets = [...planFiles, ...summaries];
 
-  const existing: string[] = [];
-  for (const t of targets) if (await exists(t)) existing.push(t);
+  // Checked eight at a time (each is a stat that waits on the disk), reported in order.
+  const found = new Array<boolean>(targets.length).fill(false);
+  let probe = 0;
+  const prober = async (): Promise<void> => {
+    for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, targets.length) }, prober));
+  const existing = targets.filter((_, i) => found[i]);
   if (existing.length > 0 && !opts.force) {
     return { diagnostics: [{ ...error('out.existMany', { count: existing.length, dir, first: existing[0] ?? '' }), file: dir, line: 1, column: 1 }], replaced: 0 };
   }
@@ -217,13 +223,14 @@ async function writeReports(
   );
   if (overview.pdf) jobs.push([join(dir, 'overview.pdf'), ready(overview.pdf)]);
   // Eight at a time: each write is flushed to disk before its rename, and the waits overlap.
+  const write = folderWriter(dir);
   const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(jobs.length).fill(null);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < jobs.length; i = next++) {
       const [file, job] = jobs[i] as [string, Job];
       const made = await job();
-      failures[i] = 'diagnostic' in made ? made.diagnostic : await writeFileInside(dir, basename(file), made.data, true);
+      failures[i] = 'diagnostic' in made ? made.diagnostic : await write(basename(file), made.data, true);
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, jobs.length) }, worker));

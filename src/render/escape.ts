@@ -24,16 +24,19 @@ export function safeUrl(url: string | null): string | null {
   return parsed.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** An object without a prototype that still turns into text (Handlebars' strict errors print it). */
-function bareObject(): Record<string, unknown> {
-  const o = Object.create(null) as Record<string, unknown>;
-  Object.defineProperty(o, Symbol.toPrimitive, { value: () => '[object]', enumerable: false });
-  return o;
-}
+/** The one link of a bare object's chain: no fields, only how it turns into text. */
+const BARE: object = Object.create(null, { [Symbol.toPrimitive]: { value: () => '[object]', enumerable: false } }) as object;
+
+/**
+ * An object with no inherited field (no `constructor`, `__proto__`, `toString`) that still turns
+ * into text (Handlebars' strict errors print it): its prototype is BARE, made once, rather than a
+ * property defined on every object (a batch makes millions).
+ */
+const bareObject = (): Record<string, unknown> => Object.create(BARE) as Record<string, unknown>;
 
 /**
  * Applies `escape` to every string in a plain data tree; `url` fields go through safeUrl instead.
- * With `bare`, objects come out without a prototype (a template's strict mode then refuses
+ * With `bare`, objects come out with no inherited field (a template's strict mode then refuses
  * `{{__proto__}}` and `{{constructor}}` as the missing fields they are).
  */
 export function deepEscape<T>(value: T, escape: (s: string) => string, bare = false): T {
@@ -42,7 +45,7 @@ export function deepEscape<T>(value: T, escape: (s: string) => string, bare = fa
     if (Array.isArray(v)) return v.map((x) => walk(x, null));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = bare ? bareObject() : {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
+      for (const k of Object.keys(v)) out[k] = walk((v as Record<string, unknown>)[k], k);
       return out;
     }
     return v;
