@@ -155,6 +155,8 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
     view.overall = addPillars(fw, 0, 0, scores) / weightOf(fw, scores);
   };
   const up = (id: string): number => Math.floor(now.get(id) ?? fw.scale.max) + 1;
+  // Raising never makes a score null, so each pillar's weight of scored criteria stays as it is.
+  const scoredWeights = fw.pillars.map((p) => p.criteria.reduce((s, d) => s + (now.get(d.id) === null ? 0 : d.weight), 0));
   /** The raisable criterion of `pillars` that lifts the overall most per step, with its pillar. */
   const bestOf = (pillars: readonly number[]): [number, string] | undefined => {
     let pick: [number, string] | undefined;
@@ -164,7 +166,7 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
       if (!p) continue;
       for (const c of p.criteria) {
         if (now.get(c.id) === null || up(c.id) > fw.scale.max) continue;
-        const r = (p.weight * c.weight) / p.criteria.reduce((s, d) => s + (now.get(d.id) === null ? 0 : d.weight), 0);
+        const r = (p.weight * c.weight) / (scoredWeights[k] ?? 0);
         if (r > rate) [pick, rate] = [[k, c.id], r];
       }
     }
