@@ -1,10 +1,11 @@
 import Handlebars from 'handlebars';
 import type { PlanView } from './plan-view.js';
-import { deepEscape, escapeMarkdown } from './escape.js';
+import { deepEscape, escapeMarkdown, needsEscape } from './escape.js';
 
 /** Escaped texts by text: a batch's plans repeat the framework's texts thousands of times. */
 const ESCAPED = new Map<string, string>();
 const escapeOnce = (s: string): string => {
+  if (!needsEscape(s)) return s;
   const known = ESCAPED.get(s);
   if (known !== undefined) return known;
   const escaped = escapeMarkdown(s);
