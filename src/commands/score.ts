@@ -154,13 +154,18 @@ async function writeReports(
   const summaries = ['summary.csv', 'summary.json', 'summary.xlsx', 'overview.md', ...(pdf ? ['overview.pdf'] : [])].map((f) => join(dir, f));
   const targets = [...planFiles, ...summaries];
 
-  // Checked eight at a time (each is a stat that waits on the disk), reported in order.
+  // A folder that is missing or empty has none of the targets (a fresh run stats nothing);
+  // otherwise each is checked, eight at a time (each is a stat that waits on the disk), and
+  // reported in order.
+  const entries = await readdir(dir).catch(() => [] as string[]);
   const found = new Array<boolean>(targets.length).fill(false);
-  let probe = 0;
-  const prober = async (): Promise<void> => {
-    for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
-  };
-  await Promise.all(Array.from({ length: Math.min(8, targets.length) }, prober));
+  if (entries.length > 0) {
+    let probe = 0;
+    const prober = async (): Promise<void> => {
+      for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
+    };
+    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, prober));
+  }
   const existing = targets.filter((_, i) => found[i]);
   if (existing.length > 0 && !opts.force) {
     return { diagnostics: [{ ...error('out.existMany', { count: existing.length, dir, first: existing[0] ?? '' }), file: dir, line: 1, column: 1 }], replaced: 0 };
@@ -168,8 +173,7 @@ async function writeReports(
   const out: Diagnostic[] = [];
   if (opts.force) {
     const wanted = new Set(targets);
-    const entries = await readdir(dir).catch(() => [] as string[]);
-    for (const e of entries.sort()) {
+    for (const e of [...entries].sort()) {
       const f = join(dir, e);
       if (PLAN_EXTS.has(extname(e).toLowerCase()) && !wanted.has(f) && !/^(summary|overview)\./i.test(e)) out.push({ ...warning('out.stale'), file: f, line: 1, column: 1 });
     }

@@ -95,8 +95,8 @@ function boundedHelpers(hbs: typeof Handlebars): { helpers: Record<string, Handl
       const options = args[args.length - 1] as Handlebars.HelperOptions;
       // Strict mode does not check a block's parameter: `{{#with constructor}}` must fail too.
       if (name === 'with' && args.length === 2 && args[0] === undefined) throw new Error('"with" of a field that is not defined');
-      const bounded = { ...options, fn: guard(options.fn), inverse: guard(options.inverse) };
-      return (original as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), bounded]);
+      args[args.length - 1] = { ...options, fn: guard(options.fn), inverse: guard(options.inverse) };
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   };
   const helpers: Record<string, Handlebars.HelperDelegate> = {
