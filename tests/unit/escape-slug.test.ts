@@ -73,7 +73,8 @@ describe('Markdown escaping', () => {
     const out = deepEscape({ a: { b: 'x' } }, escapeMarkdown, true) as Record<string, Record<string, unknown>>;
     for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(field in out).toBe(false);
     expect(Object.keys(out)).toEqual(['a']);
-    expect(`${String(out.a)}`).toBe('[object]');
+    const printable = out.a as unknown as { [Symbol.toPrimitive]: (hint: string) => string };
+    expect(printable[Symbol.toPrimitive]('string')).toBe('[object]');
   });
 });
 
