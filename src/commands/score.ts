@@ -155,11 +155,15 @@ async function writeReports(
   const targets = [...planFiles, ...summaries];
 
   // A folder that is missing or empty has none of the targets (a fresh run stats nothing);
-  // otherwise each is checked, eight at a time (each is a stat that waits on the disk), and
-  // reported in order.
-  const entries = await readdir(dir).catch(() => [] as string[]);
+  // otherwise (also when it cannot be listed) each is checked, eight at a time (each is a stat
+  // that waits on the disk), and reported in order.
+  const listed = await readdir(dir).then(
+    (names) => ({ names, none: names.length === 0 }),
+    (e: unknown) => ({ names: [] as string[], none: (e as NodeJS.ErrnoException).code === 'ENOENT' }),
+  );
+  const entries = listed.names;
   const found = new Array<boolean>(targets.length).fill(false);
-  if (entries.length > 0) {
+  if (!listed.none) {
     let probe = 0;
     const prober = async (): Promise<void> => {
       for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
