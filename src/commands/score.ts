@@ -11,7 +11,7 @@ import { error } from '../core/diagnostic.js';
 import { label, message, type UiLang } from '../i18n/messages.js';
 import { progress, type Progress } from '../io/progress.js';
 import type { Terminal } from '../io/terminal.js';
-import { exists, writeFileInside } from '../io/write.js';
+import { exists, folderWriter } from '../io/write.js';
 import { resultsCsvLines, type CsvOptions } from '../render/csv.js';
 import { plain } from '../render/diagnostics.js';
 import { villagePlanView } from '../render/plan-view.js';
@@ -144,9 +144,16 @@ async function writeReports(
 ): Promise<{ diagnostics: Diagnostic[]; replaced: number }> {
   const lang = opts.lang;
   const taken = new Set<string>(['summary', 'overview']);
+  const byName = new Map<string, VillageResult[]>();
+  for (const r of results) {
+    const key = r.village.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(r);
+    else byName.set(key, [r]);
+  }
   const planFiles = results.map((r) => {
     // Same name in two municipalities, or one village in several periods: the file name says which.
-    const sameName = results.filter((x) => x !== r && x.village.toLowerCase() === r.village.toLowerCase());
+    const sameName = (byName.get(r.village.toLowerCase()) ?? []).filter((x) => x !== r);
     const muni = sameName.some((x) => x.municipality !== r.municipality) && r.municipality ? ` ${r.municipality}` : '';
     const period = sameName.some((x) => x.municipality === r.municipality) && r.period !== null ? ` ${r.period}` : '';
     const name = safeFileName(`${r.village}${muni}${period}`, taken);
@@ -157,16 +164,30 @@ async function writeReports(
   const summaries = ['summary.csv', 'summary.json', 'summary.xlsx', 'overview.md', ...(pdf ? ['overview.pdf'] : [])].map((f) => join(dir, f));
   const targets = [...planFiles, ...summaries];
 
-  const existing: string[] = [];
-  for (const t of targets) if (await exists(t)) existing.push(t);
+  // A folder that is missing or empty has none of the targets (a fresh run stats nothing);
+  // otherwise (also when it cannot be listed) each is checked, eight at a time (each is a stat
+  // that waits on the disk), and reported in order.
+  const listed = await readdir(dir).then(
+    (names) => ({ names, none: names.length === 0 }),
+    (e: unknown) => ({ names: [] as string[], none: (e as NodeJS.ErrnoException).code === 'ENOENT' }),
+  );
+  const entries = listed.names;
+  const found = new Array<boolean>(targets.length).fill(false);
+  if (!listed.none) {
+    let probe = 0;
+    const prober = async (): Promise<void> => {
+      for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
+    };
+    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, prober));
+  }
+  const existing = targets.filter((_, i) => found[i]);
   if (existing.length > 0 && !opts.force) {
     return { diagnostics: [{ ...error('out.existMany', { count: existing.length, dir, first: existing[0] ?? '' }), file: dir, line: 1, column: 1 }], replaced: 0 };
   }
   const out: Diagnostic[] = [];
   if (opts.force) {
     const wanted = new Set(targets);
-    const entries = await readdir(dir).catch(() => [] as string[]);
-    for (const e of entries.sort()) {
+    for (const e of [...entries].sort()) {
       const f = join(dir, e);
       if (PLAN_EXTS.has(extname(e).toLowerCase()) && !wanted.has(f) && !/^(summary|overview)\./i.test(e)) out.push({ ...warning('out.stale'), file: f, line: 1, column: 1 });
     }
@@ -220,13 +241,14 @@ async function writeReports(
   );
   if (overview.pdf) jobs.push([join(dir, 'overview.pdf'), ready(overview.pdf)]);
   // Eight at a time: each write is flushed to disk before its rename, and the waits overlap.
+  const write = folderWriter(dir);
   const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(jobs.length).fill(null);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < jobs.length; i = next++) {
       const [file, job] = jobs[i] as [string, Job];
       const made = await job();
-      failures[i] = 'diagnostic' in made ? made.diagnostic : await writeFileInside(dir, basename(file), made.data, true);
+      failures[i] = 'diagnostic' in made ? made.diagnostic : await write(basename(file), made.data, true);
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, jobs.length) }, worker));

@@ -155,6 +155,8 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
     view.overall = addPillars(fw, 0, 0, scores) / weightOf(fw, scores);
   };
   const up = (id: string): number => Math.floor(now.get(id) ?? fw.scale.max) + 1;
+  // Raising never makes a score null, so each pillar's weight of scored criteria stays as it is.
+  const scoredWeights = fw.pillars.map((p) => p.criteria.reduce((s, d) => s + (now.get(d.id) === null ? 0 : d.weight), 0));
   /** The raisable criterion of `pillars` that lifts the overall most per step, with its pillar. */
   const bestOf = (pillars: readonly number[]): [number, string] | undefined => {
     let pick: [number, string] | undefined;
@@ -164,7 +166,7 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
       if (!p) continue;
       for (const c of p.criteria) {
         if (now.get(c.id) === null || up(c.id) > fw.scale.max) continue;
-        const r = (p.weight * c.weight) / p.criteria.reduce((s, d) => s + (now.get(d.id) === null ? 0 : d.weight), 0);
+        const r = (p.weight * c.weight) / (scoredWeights[k] ?? 0);
         if (r > rate) [pick, rate] = [[k, c.id], r];
       }
     }
@@ -195,6 +197,12 @@ function greedyCost(fw: Framework, raws: ReadonlyMap<string, number | null>, rul
   return cost;
 }
 
+/** A pillar's choice as the search across pillars uses it: its score, and whether it counts for pillars_min_count. */
+interface PillarOption extends Choice {
+  score: number | null;
+  counts: boolean;
+}
+
 /** A choice within one pillar: Σ criterion weight × criterion score; the pillar's score once complete. */
 interface PillarState extends Choice {
   sum: number;
@@ -212,34 +220,43 @@ function pillarOptions(
   floor: ReadonlyMap<string, number>,
   limit: number,
   tol: number,
-): (Choice & { score: number | null })[] {
+): PillarOption[] {
   const scale = (fw.pillars[k]?.criteria ?? []).reduce((sum, c) => sum + c.weight, 0);
   let weights = 0;
   let states: PillarState[] = [{ sum: 0, meet: 0, cost: 0, count: 0, d: '', t: '' }];
   for (const c of fw.pillars[k]?.criteria ?? []) {
     const raw = raws.get(c.id) ?? null;
     if (raw === null) {
-      states = states.map((s) => ({ ...s, d: s.d + '1', t: s.t + ' ' }));
+      for (const s of states) {
+        s.d += '1';
+        s.t += ' ';
+      }
       continue;
     }
     weights += c.weight;
     const needed = floor.get(c.id);
+    // One run per value (kept, or raised to `to`), each in the order of `states` (which front
+    // sorted): the sort in front then merges a few sorted runs. The choices are those of taking
+    // every state with every value whose cost stays within the limit.
     const next: PillarState[] = [];
-    for (const s of states) {
-      if (needed === undefined || meets(raw, needed)) {
-        next.push({ sum: s.sum + c.weight * criterionScore(fw.scale, raw), meet: 0, cost: s.cost, count: s.count, d: s.d + '1', t: s.t + ' ' });
-      }
-      for (let to = Math.floor(raw) + 1; to <= fw.scale.max; to++) {
-        const cost = s.cost + (to - raw);
-        if (cost > limit + EPS) break;
-        if (needed !== undefined && !meets(to, needed)) continue;
-        const t = s.t + String.fromCharCode(to - fw.scale.min);
-        next.push({ sum: s.sum + c.weight * criterionScore(fw.scale, to), meet: 0, cost, count: s.count + 1, d: s.d + '0', t });
+    if (needed === undefined || meets(raw, needed)) {
+      const gain = c.weight * criterionScore(fw.scale, raw);
+      for (const s of states) next.push({ sum: s.sum + gain, meet: 0, cost: s.cost, count: s.count, d: s.d + '1', t: s.t + ' ' });
+    }
+    for (let to = Math.floor(raw) + 1; to <= fw.scale.max; to++) {
+      if (needed !== undefined && !meets(to, needed)) continue;
+      const step = to - raw;
+      const gain = c.weight * criterionScore(fw.scale, to);
+      const mark = String.fromCharCode(to - fw.scale.min);
+      for (const s of states) {
+        const cost = s.cost + step;
+        if (cost > limit + EPS) continue;
+        next.push({ sum: s.sum + gain, meet: 0, cost, count: s.count + 1, d: s.d + '0', t: s.t + mark });
       }
     }
     states = front(next, 0, tol * scale, compareChoices);
   }
-  return states.map((s) => ({ ...s, score: weights > 0 ? s.sum / weights : null }));
+  return states.map((s) => ({ cost: s.cost, count: s.count, d: s.d, t: s.t, score: weights > 0 ? s.sum / weights : null, counts: false }));
 }
 
 /** The first pillars decided. */
@@ -339,11 +356,11 @@ export function pathToLevel(fw: Framework, scores: Scores, levelId: string): Pat
    * weights) merged; `flag` notes decisions that the merging could have changed.
    */
   const prepare = (tol: number, limit: number, flag: Flag | null) => {
-    const options = fw.pillars.map((_, k) =>
-      pillarOptions(fw, k, raws, floor, limit, tol)
-        .filter((o) => pillarMin === undefined || decide(o.score, pillarMin, flag))
-        .map((o) => ({ ...o, counts: count !== undefined && decide(o.score, count.min, flag) })),
-    );
+    const options = fw.pillars.map((_, k) => {
+      const kept = pillarOptions(fw, k, raws, floor, limit, tol).filter((o) => pillarMin === undefined || decide(o.score, pillarMin, flag));
+      for (const o of kept) o.counts = count !== undefined && decide(o.score, count.min, flag);
+      return kept;
+    });
     /** [k]: the pillars from k on that can count for pillars_min_count. */
     const canCount = new Array<number>(P + 1).fill(0);
     for (let k = P - 1; k >= 0; k--) canCount[k] = (canCount[k + 1] ?? 0) + ((options[k] ?? []).some((o) => o.counts) ? 1 : 0);

@@ -30,6 +30,11 @@ function refusal(st: Stats, file: string): Diagnostic | null {
  * diagnostic instead of throwing, so batch work can go on.
  */
 export async function writeFileSafe(file: string, data: string | Buffer, force: boolean): Promise<Diagnostic | null> {
+  return writeSafe(file, data, force, true);
+}
+
+/** writeFileSafe; `makeDir` false when the caller has made the folder already (a batch makes it once). */
+async function writeSafe(file: string, data: string | Buffer, force: boolean, makeDir: boolean): Promise<Diagnostic | null> {
   const before = await lstatOrNull(file);
   if (before) {
     const refused = refusal(before, file);
@@ -40,7 +45,7 @@ export async function writeFileSafe(file: string, data: string | Buffer, force: 
   const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   let written = 0;
   try {
-    await mkdir(dirname(file), { recursive: true });
+    if (makeDir) await mkdir(dirname(file), { recursive: true });
     const fh = await open(tmp, 'wx', before ? before.mode & 0o777 : 0o666);
     try {
       while (written < bytes.length) {
@@ -80,16 +85,29 @@ export async function writeFileSafe(file: string, data: string | Buffer, force: 
  * Diagnostics name `join(dir, name)`, as the user would.
  */
 export async function writeFileInside(dir: string, name: string, data: string | Buffer, force: boolean): Promise<Diagnostic | null> {
-  const shown = join(dir, name);
-  let real: string;
-  try {
-    await mkdir(dir, { recursive: true });
-    real = await realpath(dir);
-  } catch (e) {
-    return at(error('out.failed', { file: shown, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), shown);
-  }
-  const target = resolve(real, name);
-  if (dirname(target) !== real || basename(target) !== name) return at(error('out.outside', { file: shown, dir }), shown);
-  const d = await writeFileSafe(target, data, force);
-  return d ? { ...d, file: shown, params: { ...d.params, file: shown } } : null;
+  return folderWriter(dir)(name, data, force);
+}
+
+/**
+ * writeFileInside for many files of one folder (a batch's plans): the folder is made and its links
+ * resolved once, at the first write, not once per file. Each file is still written, flushed, checked
+ * and renamed on its own (writeFileSafe), so each is complete when its write resolves.
+ */
+export function folderWriter(dir: string): (name: string, data: string | Buffer, force: boolean) => Promise<Diagnostic | null> {
+  let folder: Promise<{ real: string } | { reason: string }> | undefined;
+  return async (name, data, force) => {
+    const shown = join(dir, name);
+    folder ??= mkdir(dir, { recursive: true })
+      .then(() => realpath(dir))
+      .then(
+        (real) => ({ real }),
+        (e: unknown) => ({ reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+      );
+    const made = await folder;
+    if ('reason' in made) return at(error('out.failed', { file: shown, reason: made.reason }), shown);
+    const target = resolve(made.real, name);
+    if (dirname(target) !== made.real || basename(target) !== name) return at(error('out.outside', { file: shown, dir }), shown);
+    const d = await writeSafe(target, data, force, false);
+    return d ? { ...d, file: shown, params: { ...d.params, file: shown } } : null;
+  };
 }

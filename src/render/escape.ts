@@ -11,6 +11,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
+const INLINE = /[\r\n\\`*_[\]<>|~]/;
+const LINE_START = /^\s*(?:[-+=#]|\d+[.)](?:\s|$))/;
+
+/**
+ * Whether escapeMarkdown would change `text`: false means it has no line break, no inline marker
+ * and no marker at its start, so it is its own escape (most texts of a plan are; a batch skips
+ * their look-up).
+ */
+export const needsEscape = (text: string): boolean => INLINE.test(text) || LINE_START.test(text);
+
 /** A link target for Markdown: http(s) only (no javascript: or data:), with the characters that end a link encoded. */
 export function safeUrl(url: string | null): string | null {
   if (!url) return null;
@@ -24,28 +34,39 @@ export function safeUrl(url: string | null): string | null {
   return parsed.href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** An object without a prototype that still turns into text (Handlebars' strict errors print it). */
-function bareObject(): Record<string, unknown> {
-  const o = Object.create(null) as Record<string, unknown>;
-  Object.defineProperty(o, Symbol.toPrimitive, { value: () => '[object]', enumerable: false });
-  return o;
-}
+/** The one link of a bare object's chain: no fields, only how it turns into text. */
+const BARE: object = Object.create(null, { [Symbol.toPrimitive]: { value: () => '[object]', enumerable: false } }) as object;
+
+/**
+ * An object with no inherited field (no `constructor`, `__proto__`, `toString`) that still turns
+ * into text (Handlebars' strict errors print it): its prototype is BARE, made once, rather than a
+ * property defined on every object (a batch makes millions).
+ */
+const bareObject = (): Record<string, unknown> => Object.create(BARE) as Record<string, unknown>;
 
 /**
  * Applies `escape` to every string in a plain data tree; `url` fields go through safeUrl instead.
- * With `bare`, objects come out without a prototype (a template's strict mode then refuses
+ * With `bare`, objects come out with no inherited field (a template's strict mode then refuses
  * `{{__proto__}}` and `{{constructor}}` as the missing fields they are).
  */
 export function deepEscape<T>(value: T, escape: (s: string) => string, bare = false): T {
+  // An object met again (a plan view lists one criterion under its pillar, its strengths, its
+  // highlights...) is escaped once: its copy does not depend on where it is met.
+  const done = new Map<object, unknown>();
   const walk = (v: unknown, key: string | null): unknown => {
     if (typeof v === 'string') return key === 'url' ? safeUrl(v) : escape(v);
-    if (Array.isArray(v)) return v.map((x) => walk(x, null));
-    if (v && typeof v === 'object') {
-      const out: Record<string, unknown> = bare ? bareObject() : {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x, k);
-      return out;
+    if (!v || typeof v !== 'object') return v;
+    const known = done.get(v);
+    if (known !== undefined) return known;
+    let out: unknown;
+    if (Array.isArray(v)) out = v.map((x) => walk(x, null));
+    else {
+      const copy: Record<string, unknown> = bare ? bareObject() : {};
+      for (const k of Object.keys(v)) copy[k] = walk((v as Record<string, unknown>)[k], k);
+      out = copy;
     }
-    return v;
+    done.set(v, out);
+    return out;
   };
   return walk(value, null) as T;
 }

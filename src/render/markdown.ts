@@ -1,16 +1,25 @@
 import Handlebars from 'handlebars';
 import type { PlanView } from './plan-view.js';
-import { deepEscape, escapeMarkdown } from './escape.js';
+import { deepEscape, escapeMarkdown, needsEscape } from './escape.js';
 
 /** Escaped texts by text: a batch's plans repeat the framework's texts thousands of times. */
 const ESCAPED = new Map<string, string>();
 const escapeOnce = (s: string): string => {
+  if (!needsEscape(s)) return s;
   const known = ESCAPED.get(s);
   if (known !== undefined) return known;
   const escaped = escapeMarkdown(s);
   if (ESCAPED.size < 50_000 && s.length < 2_000) ESCAPED.set(s, escaped);
   return escaped;
 };
+
+/** The labels of a language as a template sees them (nested, escaped), by the catalogue's labels object. */
+const LABELS = new WeakMap<object, unknown>();
+function escapedLabels(labels: Record<string, string>): unknown {
+  let known = LABELS.get(labels);
+  if (known === undefined) LABELS.set(labels, (known = deepEscape({ labels: nestLabels(labels) }, escapeOnce, true).labels));
+  return known;
+}
 
 /** Thrown for a template that does not compile or asks for a field the report does not have. */
 export class TemplateError extends Error {
@@ -86,8 +95,8 @@ function boundedHelpers(hbs: typeof Handlebars): { helpers: Record<string, Handl
       const options = args[args.length - 1] as Handlebars.HelperOptions;
       // Strict mode does not check a block's parameter: `{{#with constructor}}` must fail too.
       if (name === 'with' && args.length === 2 && args[0] === undefined) throw new Error('"with" of a field that is not defined');
-      const bounded = { ...options, fn: guard(options.fn), inverse: guard(options.inverse) };
-      return (original as (...a: unknown[]) => unknown).apply(this, [...args.slice(0, -1), bounded]);
+      args[args.length - 1] = { ...options, fn: guard(options.fn), inverse: guard(options.inverse) };
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
   };
   const helpers: Record<string, Handlebars.HelperDelegate> = {
@@ -140,7 +149,9 @@ export function compileMarkdown(
     throw templateError(e);
   }
   return (plan, extra = {}) => {
-    const context = deepEscape({ ...plan, labels: nestLabels(plan.labels), ...extra }, escapeOnce, true);
+    // The labels are one object per language: nested and escaped once, not for every plan.
+    const context = deepEscape<Record<string, unknown>>({ ...plan, labels: null, ...extra }, escapeOnce, true);
+    if (!Object.hasOwn(extra, 'labels')) context.labels = escapedLabels(plan.labels);
     reset();
     let out: string;
     try {

@@ -151,8 +151,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
   const labels = labelsFor(ui);
   const t = translator(fw, lang);
   const locale = localeOf(ui);
-  const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const { num, pct } = formatsOf(locale);
   const fmt = (x: number | null): string => (x === null ? '—' : num.format(round1(x)));
 
   const criterionView = (c: PlanCriterion): CriterionView => {
@@ -378,10 +377,31 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
   };
 }
 
+/** The number formats of a locale, made once: a batch puts thousands of plans into one language. */
+const FORMATS = new Map<string, { num: Intl.NumberFormat; pct: Intl.NumberFormat; date: Intl.DateTimeFormat; dates: Map<string, string> }>();
+function formatsOf(locale: string): { num: Intl.NumberFormat; pct: Intl.NumberFormat; date: Intl.DateTimeFormat; dates: Map<string, string> } {
+  let f = FORMATS.get(locale);
+  if (!f) {
+    f = {
+      num: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      pct: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+      dates: new Map(),
+    };
+    FORMATS.set(locale, f);
+  }
+  return f;
+}
+
 /** "2026-03-14" in words; the ISO date itself when it is not a date. */
 function dateText(iso: string, locale: string): string {
+  const f = formatsOf(locale);
+  const known = f.dates.get(iso);
+  if (known !== undefined) return known;
   const d = new Date(`${iso}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  const text = Number.isNaN(d.getTime()) ? iso : f.date.format(d);
+  if (f.dates.size < 10_000) f.dates.set(iso, text);
+  return text;
 }
 
 const QUOTE_MAX = 100;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../src/core/slug.js';
 import { distance, suggest } from '../../src/core/suggest.js';
-import { deepEscape, escapeMarkdown, safeUrl } from '../../src/render/escape.js';
+import { deepEscape, escapeMarkdown, needsEscape, safeUrl } from '../../src/render/escape.js';
 
 describe('Markdown escaping', () => {
   it.each([
@@ -29,6 +29,52 @@ describe('Markdown escaping', () => {
       b: { url: 'https://a.lv/x%20y' },
     });
     expect(safeUrl('not a url')).toBeNull();
+  });
+
+  it.each([
+    ['Ērgļi', false],
+    ['1.0.0', false],
+    ['2026-03-14', false],
+    ['a - b + c = d # e', false],
+    ['  12 apples', false],
+    ['12.', true],
+    [' 3) x', true],
+    ['  - item', true],
+    ['\u00a0# x', true],
+    ['=', true],
+    ['tab\tend', false],
+    ['a\rb', true],
+    ['~', true],
+  ])('needsEscape(%j) is %j', (input, expected) => {
+    expect(needsEscape(input)).toBe(expected);
+    if (!expected) expect(escapeMarkdown(input)).toBe(input);
+  });
+
+  it('says a text needs escaping exactly when escapeMarkdown changes it (50,000 generated texts)', () => {
+    // Texts from the characters that matter: markers, digits, spaces of several kinds, line breaks.
+    const alphabet = ['a', 'ā', ' ', '\u00a0', '\t', '\n', '\r', '1', '9', '.', ')', '-', '+', '=', '#', '*', '_', '`', '[', ']', '<', '>', '|', '~', '\\', '(', ','];
+    let seed = 19;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    let unchanged = 0;
+    for (let i = 0; i < 50_000; i++) {
+      let text = '';
+      for (let j = next(7); j > 0; j--) text += alphabet[next(alphabet.length)] ?? '';
+      const changes = escapeMarkdown(text) !== text;
+      if (!changes) unchanged++;
+      expect(needsEscape(text), JSON.stringify(text)).toBe(changes);
+    }
+    expect(unchanged).toBeGreaterThan(1_000);
+  });
+
+  it('makes bare objects: no inherited field, still printable', () => {
+    const out = deepEscape({ a: { b: 'x' } }, escapeMarkdown, true) as Record<string, Record<string, unknown>>;
+    for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(field in out).toBe(false);
+    expect(Object.keys(out)).toEqual(['a']);
+    const printable = out.a as unknown as { [Symbol.toPrimitive]: (hint: string) => string };
+    expect(printable[Symbol.toPrimitive]('string')).toBe('[object]');
   });
 });
 

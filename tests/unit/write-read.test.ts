@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBounded } from '../../src/io/read.js';
-import { writeFileInside, writeFileSafe } from '../../src/io/write.js';
+import { folderWriter, writeFileInside, writeFileSafe } from '../../src/io/write.js';
 import { tempDir } from '../helpers/cli.js';
 
 const tmp = tempDir();
@@ -76,6 +76,34 @@ describe('writeFileInside', () => {
     expect(readFileSync(join(real, 'a.md'), 'utf8')).toBe('x');
     expect((await writeFileInside(join(dir, 'link'), '../b.md', 'x', true))?.code).toBe('out.outside');
     expect(existsSync(join(dir, 'b.md'))).toBe(false);
+  });
+});
+
+describe('folderWriter', () => {
+  it('makes the folder once and writes many files into it, each whole, with no temporary file left', async () => {
+    const dir = join(fresh(), 'new', 'reports');
+    const write = folderWriter(dir);
+    const names = Array.from({ length: 20 }, (_, i) => `plan-${i}.md`);
+    const results = await Promise.all(names.map((name, i) => write(name, `# ${i}\n`.repeat(1000), false)));
+    expect(results).toEqual(names.map(() => null));
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
+    names.forEach((name, i) => expect(readFileSync(join(dir, name), 'utf8')).toBe(`# ${i}\n`.repeat(1000)));
+    expect((await write('plan-0.md', 'again', false))?.code).toBe('out.exists');
+    expect(await write('plan-0.md', 'again', true)).toBeNull();
+    expect(readFileSync(join(dir, 'plan-0.md'), 'utf8')).toBe('again');
+  });
+
+  it('refuses names that leave the folder, and says so for each file when the folder cannot be made', async () => {
+    const base = fresh();
+    const write = folderWriter(base);
+    expect((await write('../x.md', 'x', true))?.code).toBe('out.outside');
+    writeFileSync(join(base, 'file'), 'not a folder');
+    const blocked = folderWriter(join(base, 'file', 'reports'));
+    for (const name of ['a.md', 'b.md']) {
+      const d = await blocked(name, 'x', true);
+      expect(d?.code).toBe('out.failed');
+      expect(d?.file).toBe(join(base, 'file', 'reports', name));
+    }
   });
 });
 
