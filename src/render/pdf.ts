@@ -9,12 +9,13 @@ import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text
 import { planFileBlock, progressBlock } from './pdf-progress.js';
 import type { Paper } from '../vocab.js';
 
-// Source Sans 3 (SIL OFL, vendored in templates/fonts with its licence) draws every Latvian
-// letter; the 14 standard PDF fonts cannot.
+// Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
+// in templates/fonts with its licence), draws every Latvian letter; the 14 standard PDF fonts cannot.
+// The subset keeps every character and the kerning, without the alternates the PDF never uses.
 const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
 export const FONT_FILES = {
-  [FONT.body]: 'SourceSans3-Regular.ttf',
-  [FONT.bold]: 'SourceSans3-Semibold.ttf',
+  [FONT.body]: 'VillageSans-Regular.ttf',
+  [FONT.bold]: 'VillageSans-Semibold.ttf',
 } as const;
 
 const require = createRequire(import.meta.url);
