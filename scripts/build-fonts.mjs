@@ -11,6 +11,8 @@
 //     (tests/unit/pdf-fonts.test.ts compares every glyph position), and the hinting.
 // Source Sans 3 has the Reserved Font Name "Source" (fonts/OFL.txt): a modified version may not
 // use it, so the subset is renamed "Village Sans" (copyright, licence and trademark notices kept).
+/* global WebAssembly */
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
