@@ -1,8 +1,10 @@
 // pdfkit + fontkit as the build bundles them (dist/pdf-libs.cjs, with shims for tiny-inflate and
 // lazy encryption/WOFF2 code) and with V8's code cache (dist/pdf-libs.cache) draw the same bytes as
 // the packages in node_modules; a stale or missing cache, or no bundle at all, only costs time.
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLE_NAME, CACHE_NAME, loadPdfLibs, type PdfLibs } from '../../src/render/pdf-libs.js';
 import { ROOT, tempDir, village } from '../helpers/cli.js';
@@ -26,8 +28,10 @@ async function draw(libs: PdfLibs): Promise<Buffer> {
 }
 
 describe('the PDF libraries', () => {
-  it('load from the build bundle with its code cache', () => {
-    expect(loadPdfLibs(DIST).source).toBe('bundle+cache');
+  it('load from the build bundle with its code cache, in a process started as the command is', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(DIST, 'render', 'pdf-libs.js')).href)}); console.log(m.loadPdfLibs(${JSON.stringify(DIST)}).source);`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('bundle+cache');
   });
 
   it('draw the same bytes from the bundle, with a stale cache, and from node_modules', async () => {
