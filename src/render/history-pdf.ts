@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { Paper } from '../vocab.js';
 import type { HistoryView } from './history.js';
+import { pdfLibs } from './pdf-libs.js';
 import { collectDocument, PAPER_SIZES } from './pdf.js';
 import { COLOR, FONT, Layout, type Cell } from './pdf-layout.js';
 
@@ -14,7 +14,7 @@ const LINE_COLORS = ['#1f5f5b', '#b7791f', '#7a4f9a', '#2a7f8f', '#a23b3b', '#4a
 export async function renderHistoryPdf(view: HistoryView, opts: { paper: Paper; version: string }): Promise<Buffer> {
   const last = view.rows[view.rows.length - 1]?.date ?? '2000-01-01';
   const stamp = new Date(`${/^\d{4}-\d{2}-\d{2}$/.test(last) ? last : '2000-01-01'}T12:00:00Z`);
-  const doc = new PDFDocument({
+  const doc = new (pdfLibs().PDFDocument)({
     size: PAPER_SIZES[opts.paper],
     margins: { top: 48, bottom: 40, left: 50, right: 50 },
     compress: true,

@@ -1,8 +1,9 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { localeOf } from '../i18n/messages.js';
 import type { Paper } from '../vocab.js';
 import { COLOR, FONT, Layout, type Column } from './pdf-layout.js';
 import { band, type OverviewView, type ViewTable } from './overview-view.js';
+import { pdfLibs } from './pdf-libs.js';
 import { collectDocument, openFonts, PAPER_SIZES } from './pdf.js';
 
 const BAND_COLORS = ['#d9534f', '#f0a04b', '#f2d45c', '#5cb85c'] as const;
@@ -59,7 +60,7 @@ function heatmap(l: Layout, v: OverviewView): void {
 /** The LAG overview as a printable PDF (counts, R.40, ranking, heat-map chart, change, criteria, support, data quality). Deterministic for the same data. */
 export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; version: string; date: string }): Promise<Buffer> {
   const stamp = new Date(`${opts.date}T12:00:00Z`);
-  const doc = new PDFDocument({
+  const doc = new (pdfLibs().PDFDocument)({
     size: PAPER_SIZES[opts.paper],
     margins: { top: 48, bottom: 40, left: 50, right: 50 },
     bufferPages: true,

@@ -1,23 +1,23 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { chartValues, pillarBars, radarChart, radarHeight } from './pdf-chart.js';
 import { COLOR, FONT, Layout, SIZE, fitLine, type Cell, type Row } from './pdf-layout.js';
 import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text.js';
 import { planFileBlock, progressBlock } from './pdf-progress.js';
+import { pdfLibs } from './pdf-libs.js';
 import type { Paper } from '../vocab.js';
 
-// Source Sans 3 (SIL OFL, vendored in templates/fonts with its licence) draws every Latvian
-// letter; the 14 standard PDF fonts cannot.
+// Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
+// in templates/fonts with its licence), draws every Latvian letter; the 14 standard PDF fonts cannot.
+// The subset keeps every character and the kerning, without the alternates the PDF never uses.
 const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
 export const FONT_FILES = {
-  [FONT.body]: 'SourceSans3-Regular.ttf',
-  [FONT.bold]: 'SourceSans3-Semibold.ttf',
+  [FONT.body]: 'VillageSans-Regular.ttf',
+  [FONT.bold]: 'VillageSans-Semibold.ttf',
 } as const;
 
-const require = createRequire(import.meta.url);
 export interface ParsedFont {
   hasGlyphForCodePoint(cp: number): boolean;
 }
@@ -34,8 +34,8 @@ export function parsedFonts(): Map<string, ParsedFont> {
 
 /** The vendored fonts, parsed anew. */
 export function openFonts(): Map<string, ParsedFont> {
-  const fontkit = require('fontkit') as { openSync: (path: string) => ParsedFont };
-  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file))]));
+  const { fontkit } = pdfLibs();
+  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file)) as ParsedFont]));
 }
 
 /**
@@ -110,7 +110,7 @@ export async function renderPdfResult(original: PlanView, opts: PdfOptions): Pro
   const stamp = new Date(`${plan.date}T12:00:00Z`);
   const L = plan.labels;
   const village = shorten(plan.village, 160);
-  const doc = new PDFDocument({
+  const doc = new (pdfLibs().PDFDocument)({
     size: PAPER_SIZES[opts.paper],
     margins: MARGINS,
     bufferPages: true,

@@ -20,7 +20,7 @@ import { ROOT } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { openSync: (p: string) => { hasGlyphForCodePoint: (cp: number) => boolean } };
-const FONTS = ['SourceSans3-Regular.ttf', 'SourceSans3-Semibold.ttf'].map((f) => join(ROOT, 'templates', 'fonts', f));
+const FONTS = ['VillageSans-Regular.ttf', 'VillageSans-Semibold.ttf'].map((f) => join(ROOT, 'templates', 'fonts', f));
 const parsed = FONTS.map((f) => fontkit.openSync(f));
 const fonts = { has: (cp: number) => parsed.every((f) => f.hasGlyphForCodePoint(cp)) };
 

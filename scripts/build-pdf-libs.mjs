@@ -1,0 +1,86 @@
+// Bundles pdfkit + fontkit (and their dependencies) into dist/pdf-libs.cjs with esbuild, then draws
+// sample plans in this process and stores V8's compiled code for the bundle in dist/pdf-libs.cache.
+// src/render/pdf-libs.ts loads the bundle with that cache: a one-plan PDF run then compiles almost
+// nothing, where loading the ~60 modules from node_modules cost about a quarter of the run. The
+// cache is only valid for this Node/V8 build; elsewhere V8 rejects it and the kit compiles as usual.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+rmSync(join(dist, 'pdf-libs.cache'), { force: true });
+
+// What the bundle changes in what it packs (the output of every PDF stays the same, tests compare):
+// - tiny-inflate, which unpacks the Unicode tables of unicode-properties and linebreak when they load
+//   (about 40 ms, in JavaScript that has not been compiled yet), is replaced by Node's zlib;
+// - the AES tables of @noble/ciphers (pdfkit's encryption) and brotli's dictionary (fontkit's WOFF2)
+//   are set up when first used, not when the bundle loads: a plan uses neither.
+const INFLATE = `const { inflateRawSync } = require('node:zlib');
+module.exports = function inflate(source, dest) {
+  const out = inflateRawSync(source);
+  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);
+  return out.length < dest.length ? dest.slice(0, out.length) : dest;
+};`;
+const lazyObject = (real) => `let m;
+const load = () => (m ??= require(${JSON.stringify(real)}));
+module.exports = new Proxy({}, {
+  get: (_, k) => load()[k],
+  has: (_, k) => k in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, k) => { const d = Reflect.getOwnPropertyDescriptor(load(), k); return d && { ...d, configurable: true }; },
+});`;
+const lazyFunction = (real) => `let m;
+module.exports = function (...args) { return (m ??= require(${JSON.stringify(real)})).apply(this, args); };`;
+const SHIMS = {
+  'tiny-inflate': INFLATE,
+  '@noble/ciphers/aes': lazyObject('@noble/ciphers/aes.js'),
+  'brotli/decompress.js': lazyFunction('brotli/decompress'),
+};
+const shims = {
+  name: 'shims',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(SHIMS).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'shim' }));
+    b.onLoad({ filter: /.*/, namespace: 'shim' }, (args) => ({ contents: SHIMS[args.path], resolveDir: root, loader: 'js' }));
+  },
+};
+
+await build({
+  plugins: [shims],
+  stdin: { contents: "module.exports = { PDFDocument: require('pdfkit'), fontkit: require('fontkit') };", resolveDir: root, loader: 'js' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: join(dist, 'pdf-libs.cjs'),
+  logLevel: 'warning',
+  legalComments: 'inline',
+});
+
+// Draw the bundled examples (both paper sizes, a plan with progress) so that the functions a plan
+// needs are compiled when the cache is taken.
+const { pdfLibsWithoutCache, pdfLibsCodeCache } = await import('../dist/render/pdf-libs.js');
+const { main } = await import('../dist/main.js');
+if (pdfLibsWithoutCache() !== 'bundle') throw new Error('dist/pdf-libs.cjs did not load');
+const sink = () => Object.assign(new Writable({ write: (_c, _e, done) => done() }), { isTTY: false });
+const out = mkdtempSync(join(tmpdir(), 'village-pdf-libs-'));
+try {
+  const runs = [
+    ['report', 'examples/ergli', '--lang', 'lv'],
+    ['report', 'examples/alsunga.yaml', '--lang', 'en', '--paper', 'letter'],
+    ['report', 'examples/ergli', '--previous', 'examples-progress/ergli-2025', '--plan', 'examples-progress/ergli-plan.yaml'],
+  ];
+  for (const [i, args] of runs.entries()) {
+    const code = await main([...args.map((a) => (a.startsWith('examples') ? join(root, a) : a)), '--format', 'pdf', '--out', join(out, `${i}.pdf`)], { stdout: sink(), stderr: sink(), env: {} });
+    if (code !== 0) throw new Error(`village ${args.join(' ')}: exit ${code}`);
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+const cache = pdfLibsCodeCache();
+if (!cache) throw new Error('no code cache');
+writeFileSync(join(dist, 'pdf-libs.cache'), cache);
