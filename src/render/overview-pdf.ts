@@ -4,7 +4,7 @@ import type { Paper } from '../vocab.js';
 import { COLOR, FONT, Layout, type Column } from './pdf-layout.js';
 import { band, type OverviewView, type ViewTable } from './overview-view.js';
 import { pdfLibs } from './pdf-libs.js';
-import { collectDocument, openFonts, PAPER_SIZES } from './pdf.js';
+import { collectDocument, PAPER_SIZES } from './pdf.js';
 
 const BAND_COLORS = ['#d9534f', '#f0a04b', '#f2d45c', '#5cb85c'] as const;
 
@@ -69,8 +69,7 @@ export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; v
     displayTitle: true,
     info: { Title: v.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
   });
-  // Its own parse of the fonts: drawn with the font objects the batch's plans used, its full stops come out unmapped.
-  const finished = collectDocument(doc, openFonts());
+  const finished = collectDocument(doc);
   const l = new Layout(doc, 18);
   doc.font(FONT.bold).fontSize(20).fillColor(COLOR.text).text(v.title, l.left, l.top, { width: l.width });
   l.space(4);

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type PDFDocument from 'pdfkit';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import { chartValues, pillarBars, radarChart, radarHeight } from './pdf-chart.js';
@@ -43,7 +42,14 @@ export function openFonts(): Map<string, ParsedFont> {
  * whole PDF once `doc.end()` is called. Every PDF the kit draws (plans, history, overview) starts here.
  */
 export function collectDocument(doc: PDFKit.PDFDocument, fontSet: Map<string, ParsedFont> = parsedFonts()): Promise<Buffer> {
-  for (const [name, font] of fontSet) doc.registerFont(name, font as unknown as Buffer);
+  for (const [name, font] of fontSet) {
+    // fontkit keeps one glyph object per glyph, with the characters of the first text that made
+    // it, and pdfkit maps each drawn glyph back to text from those: shared across documents, a
+    // later PDF's text layer lost characters (’ . became U+FFFD). Each document starts with none.
+    const glyphs = font as { _glyphs?: unknown };
+    if (glyphs._glyphs !== undefined) glyphs._glyphs = {};
+    doc.registerFont(name, font as unknown as Buffer);
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   return new Promise<Buffer>((resolve, reject) => {
@@ -194,10 +200,11 @@ function glancePage(l: Layout, plan: PlanView): void {
         (finishing.lines.length > 6 ? l.paragraphHeight('+', { size: SIZE.small }) : 0)
       : 0);
   const room = l.room;
-  const tries = [0, 1, 2, 3, 4].map((level) => ({ level, compactBars: level >= 4, rest: glanceRest(l, plan, Math.min(level, 3)) }));
-  const fits = (t: (typeof tries)[number]): boolean => fixed + pillarBars(doc, plan, l.left, 0, l.width, false, t.compactBars).height + t.rest.height <= room;
-  // The first that fits, else the tightest.
-  const chosen = tries.find((t, i) => fits(t) || i === tries.length - 1) as (typeof tries)[number];
+  // Measured one level at a time, so a page that fits (the usual case) is measured once.
+  const attempt = (level: number): { compactBars: boolean; rest: ReturnType<typeof glanceRest> } => ({ compactBars: level >= 4, rest: glanceRest(l, plan, Math.min(level, 3)) });
+  const fitsRoom = (t: ReturnType<typeof attempt>): boolean => fixed + pillarBars(doc, plan, l.left, 0, l.width, false, t.compactBars).height + t.rest.height <= room;
+  let chosen = attempt(0);
+  for (let level = 1; level <= 4 && !fitsRoom(chosen); level++) chosen = attempt(level);
 
   // The criteria as bars, with what each level line asks.
   l.heading(L['report.scores'], SIZE.h2, 4, { keep: 60, level: 2 });
