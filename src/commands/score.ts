@@ -108,7 +108,7 @@ export async function score(opts: ScoreOptions, term: Terminal): Promise<ExitCod
   else if (opts.format === 'xlsx') {
     const { summaryXlsx } = await import('../render/xlsx.js');
     term.out(await summaryXlsx(summarySheet(fw, shown, lang), fw.id));
-  } else if (shown.length > 0) term.out(resultsTable(shown, lang, term.color));
+  } else await write(resultsTable(shown, lang, term.color));
 
   printDiagnostics(all, lang, term);
   for (const t of batch.tables) term.err(`${intakeLine(t, lang)}\n`);

@@ -4,7 +4,6 @@ import { INCOMPLETE, pick, UNPLACED, type Text } from '../core/framework.js';
 import { ranks } from '../core/rank.js';
 import { round1 } from '../core/round.js';
 import { label, localeOf, type UiLang } from '../i18n/messages.js';
-import { maxOf } from '../core/limits.js';
 import { sanitize } from './escape.js';
 
 /** Display width of a string: characters after NFC (Latvian letters are one column each). */
@@ -33,13 +32,13 @@ function disagreements(r: VillageResult): string {
 }
 
 /**
- * A plain-text table of villages: rank, village, municipality, period (when the answers have
+ * A plain-text table of villages, line by line: rank, village, municipality, period (when the answers have
  * one), level, overall, each pillar (by its title in the UI language), coverage, respondents,
  * disagreements. Latvian gets decimal commas; "too few answers" is marked beside the level.
  */
-export function resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): string {
+export function* resultsTable(results: readonly VillageResult[], lang: UiLang, color: ChalkInstance, maxVillage = 28): Generator<string> {
   const fw = results[0]?.framework;
-  if (!fw) return '';
+  if (!fw) return;
   const one = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
   const num = (x: number | null): string => (x === null ? '—' : one.format(round1(x)));
   const rankOf = ranks(results);
@@ -54,7 +53,9 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
     ...fw.pillars.map((p) => sanitize(pillarTitle(p.id, p.title))), label(lang, 'col.coverage'), label(lang, 'col.respondents'), label(lang, 'col.discuss'),
   ];
   const first = 2 + (withMunicipality ? 1 : 0) + (withPeriod ? 1 : 0);
-  const rows = results.map((r) => {
+  // Each row is made twice (once for the column widths, once to print it), so a table of twenty
+  // thousand villages is never held whole.
+  const rowOf = (r: VillageResult): string[] => {
     const scored = r.scores.pillars.reduce((s, p) => s + p.scored, 0);
     const total = r.scores.pillars.reduce((s, p) => s + p.total, 0);
     const rank = rankOf.get(r);
@@ -66,8 +67,9 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
       ...r.scores.pillars.map((p) => num(p.score)), `${Math.round((scored / total) * 100)}%`, String(r.respondents),
       disagreements(r),
     ];
-  });
-  const widths = header.map((h, i) => maxOf([width(h), ...rows.map((r) => width(r[i] ?? ''))]));
+  };
+  const widths = header.map(width);
+  for (const r of results) rowOf(r).forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
   const numeric = (i: number): boolean => i === 0 || i > first;
   const line = (cells: string[], style: (i: number, s: string) => string = (_i, x) => x): string =>
     cells.map((c, i) => style(i, pad(c, widths[i] ?? 0, numeric(i)))).join('  ').trimEnd();
@@ -76,7 +78,6 @@ export function resultsTable(results: readonly VillageResult[], lang: UiLang, co
     const i = r.framework.levels.findIndex((l) => l.id === r.classification.level);
     return i === 0 ? color.green(s) : i < 0 ? color.dim(s) : i < r.framework.levels.length - 1 ? color.cyan(s) : s;
   };
-  const out = [color.bold(line(header))];
-  results.forEach((r, ri) => out.push(line(rows[ri] ?? [], (i, s) => (i === first ? levelColor(r, s) : s))));
-  return `${out.join('\n')}\n`;
+  yield `${color.bold(line(header))}\n`;
+  for (const r of results) yield `${line(rowOf(r), (i, s) => (i === first ? levelColor(r, s) : s))}\n`;
 }
