@@ -88,7 +88,7 @@ export async function loadBatch(fw: Framework, opts: BatchOptions, term: Termina
   // Each village's answer sets are let go once it is scored: a batch holds scores, not answers.
   loaded.responses.length = 0;
   const results = grouping.groups.map((g) => {
-    const result = evaluate(fw, g, { minRespondents: opts.minRespondents });
+    const result = evaluate(fw, g, { minRespondents: opts.minRespondents, voices: opts.notes !== false });
     g.responses = [];
     return result;
   });

@@ -25,9 +25,10 @@ export interface VillageResult {
 const firstOf = (xs: (string | null)[]): string | null => xs.find((x) => x !== null) ?? null;
 
 /** Scores and classifies one village. Pure. */
-export function evaluate(framework: Framework, group: VillageGroup, opts: { minRespondents?: number } = {}): VillageResult {
+/** `voices`: keep who said what on split criteria (a plan names them; default true). */
+export function evaluate(framework: Framework, group: VillageGroup, opts: { minRespondents?: number; voices?: boolean } = {}): VillageResult {
   const rs = group.responses;
-  const scores = scoreResponses(framework, rs);
+  const scores = scoreResponses(framework, rs, { voices: opts.voices !== false });
   const dates = rs.map((r) => r.date).filter((d): d is string => d !== null).sort();
   return {
     village: group.village,

@@ -4,7 +4,7 @@ import type { PlanAction } from './actions.js';
 import { DEFAULT_FIRST_STEPS, firstSteps, type FirstStep } from './first-steps.js';
 import { INCOMPLETE, type Framework } from './framework.js';
 import { nextLevelPath, type Raise } from './path.js';
-import type { CriterionScore, Note } from './scoring.js';
+import type { CriterionScore, Note, Voice } from './scoring.js';
 
 /**
  * The action plan of one village as data: ids and numbers, no words. `render/plan-view.ts` puts
@@ -66,6 +66,8 @@ export interface PlanCriterion {
   /** How many respondents gave each score: [score, count] pairs, lowest first. */
   distribution: [number, number][];
   notes: Note[];
+  /** Split criteria: each named respondent's score. */
+  voices: Voice[];
 }
 
 /** A criterion scoring at least this (0–100) is a strength. */
@@ -170,6 +172,7 @@ function criterionPlan(id: string, pillar: string, s: CriterionScore | undefined
     disagree: s?.disagree ?? false,
     distribution: s?.distribution ?? [],
     notes: s?.notes ?? [],
+    voices: s?.voices ?? [],
   };
 }
 

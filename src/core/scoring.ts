@@ -9,6 +9,12 @@ export interface Note {
   score: Score;
 }
 
+/** One named respondent's score on a criterion the respondents are split on: who said what. */
+export interface Voice {
+  respondent: string;
+  score: number;
+}
+
 export interface CriterionScore {
   id: string;
   /** Mean raw score over the respondents who scored it; null when none did. */
@@ -28,6 +34,8 @@ export interface CriterionScore {
   disagree: boolean;
   /** How many respondents gave each score, lowest score first: [score, count] pairs. */
   distribution: [number, number][];
+  /** When they are split (and asked for): each named respondent's score, in answer order. */
+  voices: Voice[];
 }
 
 export interface PillarScore {
@@ -51,7 +59,7 @@ export interface Scores {
  * scores from the mean raw score, weighted pillar means over scored criteria, a weighted
  * overall mean over scored pillars. n/a, don't know and unanswered criteria are left out. Pure; no rounding.
  */
-export function scoreResponses(framework: Framework, responses: readonly Response[]): Scores {
+export function scoreResponses(framework: Framework, responses: readonly Response[], opts: { voices?: boolean } = {}): Scores {
   const width = span(framework.scale);
   const index = criterionIndex(framework);
   // Whole numbers: the sum of the raw scores, not their mean (the mean is the sum ÷ n when read).
@@ -61,11 +69,17 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
 
   // One pass over the answer sets, then one sort of each criterion's scores.
   const raws: number[][] = index.ids.map(() => []);
+  // Who gave each raw score, in the same order (only when the voices of split criteria are wanted).
+  const who: (string | null)[][] | null = opts.voices ? index.ids.map(() => []) : null;
+  let voiced: (Voice[] | null)[] | null = null;
   const na = new Array<number>(index.ids.length).fill(0);
   const dontKnow = new Array<number>(index.ids.length).fill(0);
   for (const r of responses) {
     eachAnswer(r.answers, index, (i, score, note) => {
-      if (typeof score === 'number') raws[i]?.push(score);
+      if (typeof score === 'number') {
+        raws[i]?.push(score);
+        who?.[i]?.push(r.respondent);
+      }
       else if (score === 'n/a') na[i] = (na[i] ?? 0) + 1;
       else if (score === 'dont-know') dontKnow[i] = (dontKnow[i] ?? 0) + 1;
       if (note) {
@@ -78,6 +92,8 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     const at = i * FIELDS;
     let sum = 0;
     for (const x of xs) sum += x;
+    const named = who?.[i];
+    const voices = named ? xs.flatMap((score, k) => (named[k] ? [{ respondent: named[k], score }] : [])) : [];
     xs.sort((x, y) => x - y);
     nums[at] = sum;
     nums[at + 1] = xs[0] ?? 0;
@@ -86,9 +102,10 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     nums[at + 4] = na[i] ?? 0;
     nums[at + 5] = dontKnow[i] ?? 0;
     nums[at + 6] = splitSorted(xs, width) ? 1 : 0;
+    if (nums[at + 6] === 1 && voices.length > 0) (voiced ??= new Array<Voice[] | null>(index.ids.length).fill(null))[i] = voices;
     dists.push(distributionSorted(xs));
   });
-  const criteria = new CriterionScores(index, framework.scale, compactNumbers(nums), dists, noted);
+  const criteria = new CriterionScores(index, framework.scale, compactNumbers(nums), dists, noted, voiced);
 
   const pillars = framework.pillars.map((p): PillarScore => {
     const scores = p.criteria.map((c) => ({ weight: c.weight, score: criteria.get(c.id)?.score ?? null }));
@@ -129,6 +146,7 @@ class CriterionScores implements ReadonlyMap<string, CriterionScore> {
     private readonly nums: Numbers,
     private readonly dists: readonly [number, number][][],
     private readonly noted: readonly (Note[] | null)[] | null,
+    private readonly voiced: readonly (Voice[] | null)[] | null,
   ) {}
 
   private at(i: number): CriterionScore {
@@ -148,6 +166,7 @@ class CriterionScores implements ReadonlyMap<string, CriterionScore> {
       notes: this.noted?.[i] ?? NO_NOTES,
       disagree: n(6) === 1,
       distribution: this.dists[i] ?? [],
+      voices: this.voiced?.[i] ?? NO_VOICES,
     };
   }
 
@@ -225,6 +244,7 @@ function distributionSorted(sorted: readonly number[]): [number, number][] {
 // A batch keeps the scores of every village: the empty note list and the common [score, count]
 // distributions are shared (and frozen, as nothing changes them) instead of made anew for each criterion.
 const NO_NOTES: Note[] = Object.freeze([]) as unknown as Note[];
+const NO_VOICES: Voice[] = Object.freeze([]) as unknown as Voice[];
 const DISTRIBUTIONS = new Map<string, [number, number][]>();
 
 /** A raw score on the 0–100 scale: (raw − scale.min) / (scale.max − scale.min) × 100. */

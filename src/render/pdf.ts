@@ -373,7 +373,7 @@ function detailBlock(l: Layout, plan: PlanView): void {
   if (plan.discuss.length > 0) {
     l.heading(`${DISCUSS_MARK} ${L['report.discuss']}`, SIZE.h2, 4, { level: 2, keep: 40 });
     l.paragraph(L['report.discussIntro'], { color: COLOR.muted });
-    l.bullets(plan.discuss.map((d) => ({ lead: `${d.title} (${d.pillar}):`, text: `${d.spread}${d.notes.length > 0 ? ` — ${d.notes.map((n) => `${n.respondent ?? '?'} ${n.scoreText}`).join(', ')}` : ''}` })));
+    l.bullets(plan.discuss.map((d) => ({ lead: `${d.title} (${d.pillar}):`, text: `${d.distribution || d.spread}${d.voices.length > 0 ? ` — ${d.voices.map((v) => `${v.respondent}: ${v.scoreText}`).join('; ')}` : ''}` })));
   }
 }
 

@@ -91,6 +91,8 @@ export interface CriterionView {
   distribution: string;
   /** Each respondent's note with that respondent's own answer (`scoreText`: "3", "n/a", "—"). */
   notes: { text: string; respondent: string | null; scoreText: string }[];
+  /** Respondents split on it: who gave which score ("Anna: 0", "Jānis: 4"), in answer order. */
+  voices: { respondent: string; scoreText: string }[];
 }
 
 export interface ActionView {
@@ -179,6 +181,7 @@ export function planView(plan: Plan, fw: Framework, lang: string, today: string)
         respondent: plan.respondents === 1 ? null : n.respondent,
         scoreText: typeof n.score === 'number' ? num.format(n.score) : n.score === 'n/a' ? labels['report.na'] : '—',
       })),
+      voices: c.disagree ? c.voices.map((v) => ({ respondent: v.respondent, scoreText: num.format(v.score) })) : [],
     };
   };
   const pillars: PillarView[] = plan.pillars.map((p) => {

@@ -24,7 +24,7 @@ export interface JsonResult {
   next_level: { id: string; unmet: JsonCheck[] } | null;
 }
 
-type JsonCriterion = Omit<CriterionScore, 'id' | 'notes' | 'dontKnow'> & { dont_know: number };
+type JsonCriterion = Omit<CriterionScore, 'id' | 'notes' | 'dontKnow' | 'voices'> & { dont_know: number };
 
 type JsonCheck = Omit<RuleCheck, 'held'>;
 

@@ -161,3 +161,33 @@ describe('the Markdown plan says who answered once, and the reached level with i
     expect(r.stdout).toMatch(/- Katrs kritērijs vismaz 25 \(zemākais tagad 46,3\)\n/);
   });
 });
+
+describe('what to discuss says who said what (#17 D15)', () => {
+  it('lists every named respondent with their score on a split criterion, not only those who left a note', async () => {
+    const r = await run(['report', `${ROOT}/examples/ergli`, '--format', 'md', '--lang', 'lv']);
+    expect(r.code).toBe(0);
+    const discuss = r.stdout.slice(r.stdout.indexOf('## ▲'), r.stdout.indexOf('## Vēlāk'));
+    expect(discuss).toContain(
+      '- **Digitālie risinājumi** (Inovatīvi risinājumi): 0×1, 2×1, 4×1  \n' +
+        '  Anna Bērziņa, biedrības “Ērgļu ļaudis” valde (izdomāts piemērs): 4  \n' +
+        '  Jānis Ozols, uzņēmējs (izdomāts piemērs): 0  \n' +
+        '  Līga Kalniņa, bibliotekāre (izdomāts piemērs): 2\n',
+    );
+  });
+
+  it('names nobody for anonymous answer sets: the distribution says it', async () => {
+    const tmp = tempDir({
+      'a.yaml': answersYaml('Anonīmciems', Object.fromEntries(CRITERIA.map((id) => [id, 0] as [string, Score]))),
+      'b.yaml': answersYaml('Anonīmciems', Object.fromEntries(CRITERIA.map((id) => [id, 4] as [string, Score]))),
+    });
+    try {
+      const r = await run(['report', tmp.path('.'), '--format', 'md', '--lang', 'en']);
+      expect(r.code).toBe(0);
+      const discuss = r.stdout.slice(r.stdout.indexOf('## ▲'));
+      expect(discuss).toMatch(/^- \*\*[^*]+\*\* \([^)]+\): 0×1, 4×1\n/m);
+      expect(discuss).not.toMatch(/^ {2}\S.*: [04]$/m);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});

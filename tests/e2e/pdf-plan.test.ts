@@ -104,6 +104,11 @@ describe('the printed plan', () => {
     expect(oneLine(pdf.pageText(1))).not.toContain('▲ ');
   });
 
+  it('says who said what on a question to discuss: every named respondent and their score (D15)', () => {
+    const text = oneLine(openPdf(render('examples/ergli', 'ergli-d15.pdf')).text());
+    expect(text).toContain('Digitālie risinājumi (Inovatīvi risinājumi): 0×1, 2×1, 4×1 — Anna Bērziņa, biedrības “Ērgļu ļaudis” valde (izdomāts piemērs): 4; Jānis Ozols, uzņēmējs (izdomāts piemērs): 0; Līga Kalniņa, bibliotekāre (izdomāts piemērs): 2');
+  });
+
   it('marks an incomplete assessment: finish it first, the number provisional, no data drawn as "no data" (D04, D12)', () => {
     const text = oneLine(openPdf(render(tmp.path('incomplete.yaml'), 'incomplete.pdf', ['--lang', 'en'])).pageText(0));
     expect(text).toContain('Finish the assessment first');
