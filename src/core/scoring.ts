@@ -74,19 +74,22 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   let voiced: (Voice[] | null)[] | null = null;
   const na = new Array<number>(index.ids.length).fill(0);
   const dontKnow = new Array<number>(index.ids.length).fill(0);
-  for (const r of responses) {
-    eachAnswer(r.answers, index, (i, score, note) => {
-      if (typeof score === 'number') {
-        raws[i]?.push(score);
-        who?.[i]?.push(r.respondent);
-      }
-      else if (score === 'n/a') na[i] = (na[i] ?? 0) + 1;
-      else if (score === 'dont-know') dontKnow[i] = (dontKnow[i] ?? 0) + 1;
-      if (note) {
-        const list = ((noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] ??= []);
-        list.push({ text: note, source: r.source, respondent: r.respondent, score });
-      }
-    });
+  // One function for every answer of every set (a batch scores a million answers): no closure made per set.
+  let r = responses[0] as Response;
+  const take = (i: number, score: Score, note: string | null): void => {
+    if (typeof score === 'number') {
+      raws[i]?.push(score);
+      who?.[i]?.push(r.respondent);
+    } else if (score === 'n/a') na[i] = (na[i] ?? 0) + 1;
+    else if (score === 'dont-know') dontKnow[i] = (dontKnow[i] ?? 0) + 1;
+    if (note) {
+      const list = ((noted ??= new Array<Note[] | null>(index.ids.length).fill(null))[i] ??= []);
+      list.push({ text: note, source: r.source, respondent: r.respondent, score });
+    }
+  };
+  for (const each of responses) {
+    r = each;
+    eachAnswer(r.answers, index, take);
   }
   raws.forEach((xs, i) => {
     const at = i * FIELDS;
@@ -94,7 +97,7 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     for (const x of xs) sum += x;
     const named = who?.[i];
     const voices = named ? xs.flatMap((score, k) => (named[k] ? [{ respondent: named[k], score }] : [])) : [];
-    xs.sort((x, y) => x - y);
+    sortScores(xs, framework.scale.min, framework.scale.max);
     nums[at] = sum;
     nums[at + 1] = xs[0] ?? 0;
     nums[at + 2] = xs[xs.length - 1] ?? 0;
@@ -116,6 +119,26 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
   const overall = weightedMean(framework.pillars.map((p, i) => ({ weight: p.weight, score: pillars[i]?.score ?? null })));
   return { overall, pillars, criteria };
 }
+
+/**
+ * Sorts raw scores in place, lowest first. Whole scores on a scale of up to 1,000 steps are counted,
+ * not compared (a batch sorts a few hundred thousand short lists); others are sorted as numbers.
+ */
+function sortScores(xs: number[], min: number, max: number): void {
+  const steps = max - min;
+  if (steps > 1000 || !xs.every((x) => Number.isInteger(x) && x >= min && x <= max)) {
+    xs.sort((x, y) => x - y);
+    return;
+  }
+  if (COUNTS.length <= steps) COUNTS = new Int32Array(steps + 1);
+  for (const x of xs) COUNTS[x - min] = (COUNTS[x - min] ?? 0) + 1;
+  let k = 0;
+  for (let v = 0; v <= steps; v++) {
+    for (let c = COUNTS[v] ?? 0; c > 0; c--) xs[k++] = v + min;
+    COUNTS[v] = 0;
+  }
+}
+let COUNTS = new Int32Array(16);
 
 /** sum of the raw scores, min, max, n, na, dontKnow, disagree: the numbers of one criterion's score. */
 const FIELDS = 7;
