@@ -1,7 +1,7 @@
 import { FULL_ID_PATTERN, type AnswersFile, type AnswerValue } from '../schema/answers.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import type { Framework } from './framework.js';
-import { MAX_DIAGNOSTICS_PER_CODE } from './limits.js';
+import { fromCharCodes, MAX_DIAGNOSTICS_PER_CODE } from './limits.js';
 import { suggest } from './suggest.js';
 
 /** One criterion's answer: a raw score, not applicable, don't know, or unanswered (null). */
@@ -195,12 +195,14 @@ class PackedAnswerSet implements ReadonlyMap<string, Answer> {
     private readonly noted: (Answer | null)[] | null,
   ) {}
 
+  private scoreOf(code: number): Score {
+    return code === UNANSWERED ? null : code === NOT_APPLICABLE ? 'n/a' : code === DONT_KNOW ? 'dont-know' : code - FIRST_SCORE + this.index.min;
+  }
+
   private answerAt(i: number): Answer | undefined {
     const code = this.codes.charCodeAt(i);
     if (code === ABSENT) return undefined;
-    const note = this.noted?.[i];
-    if (note) return note;
-    return plainAnswer(code === UNANSWERED ? null : code === NOT_APPLICABLE ? 'n/a' : code === DONT_KNOW ? 'dont-know' : code - FIRST_SCORE + this.index.min);
+    return this.noted?.[i] ?? plainAnswer(this.scoreOf(code));
   }
 
   get(id: string): Answer | undefined {
@@ -246,11 +248,9 @@ class PackedAnswerSet implements ReadonlyMap<string, Answer> {
   }
 
   each(fn: (i: number, score: Score, note: string | null) => void): void {
-    const min = this.index.min;
     for (let i = 0; i < this.codes.length; i++) {
       const code = this.codes.charCodeAt(i);
-      if (code === ABSENT) continue;
-      fn(i, code === UNANSWERED ? null : code === NOT_APPLICABLE ? 'n/a' : code === DONT_KNOW ? 'dont-know' : code - FIRST_SCORE + min, this.noted?.[i]?.note ?? null);
+      if (code !== ABSENT) fn(i, this.scoreOf(code), this.noted?.[i]?.note ?? null);
     }
   }
 }
@@ -276,7 +276,7 @@ export function packAnswers(answers: ReadonlyMap<string, Answer>, index: Criteri
     codes[i] = code;
     if (notes && a.note !== null) (noted ??= new Array<Answer | null>(index.ids.length).fill(null))[i] = a;
   }
-  return new PackedAnswerSet(index, String.fromCharCode(...codes), noted);
+  return new PackedAnswerSet(index, fromCharCodes(codes), noted);
 }
 
 /** The parts of a packed set (to send to another thread), or null for a set that is not packed. */

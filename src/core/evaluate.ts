@@ -24,8 +24,7 @@ export interface VillageResult {
 
 const firstOf = (xs: (string | null)[]): string | null => xs.find((x) => x !== null) ?? null;
 
-/** Scores and classifies one village. Pure. */
-/** `voices`: keep who said what on split criteria (a plan names them; default true). */
+/** Scores and classifies one village; `voices` keeps who said what on split criteria (a plan names them; default true). Pure. */
 export function evaluate(framework: Framework, group: VillageGroup, opts: { minRespondents?: number; voices?: boolean } = {}): VillageResult {
   const rs = group.responses;
   const scores = scoreResponses(framework, rs, { voices: opts.voices !== false });

@@ -12,6 +12,13 @@ export function append<T>(target: T[], items: Iterable<T>): T[] {
   return target;
 }
 
+/** The text whose UTF-16 units are `codes` (each 0–65,535), built in slices: never one spread of them all. */
+export function fromCharCodes(codes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 1024) out += String.fromCharCode(...codes.slice(i, i + 1024));
+  return out;
+}
+
 /** The largest of `xs` (`-Infinity` when empty), without spreading them into Math.max. */
 export function maxOf(xs: Iterable<number>): number {
   let m = -Infinity;

@@ -1,5 +1,6 @@
 import { criterionIndex, eachAnswer, type CriterionIndex, type Response, type Score } from './answers.js';
 import { span, type Framework, type Scale } from './framework.js';
+import { fromCharCodes } from './limits.js';
 
 export interface Note {
   text: string;
@@ -95,8 +96,9 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     const at = i * FIELDS;
     let sum = 0;
     for (const x of xs) sum += x;
+    // Who said what, in answer order (the scores before they are sorted), for a split criterion.
     const named = who?.[i];
-    const voices = named ? xs.flatMap((score, k) => (named[k] ? [{ respondent: named[k], score }] : [])) : [];
+    const inOrder = named ? xs.slice() : null;
     sortScores(xs, framework.scale.min, framework.scale.max);
     nums[at] = sum;
     nums[at + 1] = xs[0] ?? 0;
@@ -105,7 +107,10 @@ export function scoreResponses(framework: Framework, responses: readonly Respons
     nums[at + 4] = na[i] ?? 0;
     nums[at + 5] = dontKnow[i] ?? 0;
     nums[at + 6] = splitSorted(xs, width) ? 1 : 0;
-    if (nums[at + 6] === 1 && voices.length > 0) (voiced ??= new Array<Voice[] | null>(index.ids.length).fill(null))[i] = voices;
+    if (nums[at + 6] === 1 && named && inOrder) {
+      const voices = inOrder.flatMap((score, k) => (named[k] ? [{ respondent: named[k], score }] : []));
+      if (voices.length > 0) (voiced ??= new Array<Voice[] | null>(index.ids.length).fill(null))[i] = voices;
+    }
     dists.push(distributionSorted(xs));
   });
   const criteria = new CriterionScores(index, framework.scale, compactNumbers(nums), dists, noted, voiced);
@@ -150,10 +155,7 @@ const FIELDS = 7;
  */
 type Numbers = string | Float64Array;
 function compactNumbers(xs: readonly number[]): Numbers {
-  if (!xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffff)) return Float64Array.from(xs);
-  let out = '';
-  for (let i = 0; i < xs.length; i += 1024) out += String.fromCharCode(...xs.slice(i, i + 1024));
-  return out;
+  return xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffff) ? fromCharCodes(xs) : Float64Array.from(xs);
 }
 const numberAt = (xs: Numbers, i: number): number => (typeof xs === 'string' ? xs.charCodeAt(i) : (xs[i] as number));
 

@@ -93,10 +93,7 @@ async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: ()
   const wanted = threadsWanted || Math.min(availableParallelism(), 4);
   const threads = files.length >= PARALLEL_MIN_FILES ? Math.max(1, Math.floor(wanted)) : 1;
   const index = criterionIndex(fw);
-  const load = (f: string): Loaded<Response> => {
-    const r = loadResponse(f, fw);
-    return r.value ? { value: packResponse(r.value, index, notes), diagnostics: r.diagnostics } : r;
-  };
+  const load = (f: string): Loaded<Response> => loadPacked(f, fw, index, notes);
   if (threads <= 1) {
     return files.map((f) => {
       const r = load(f);
@@ -126,6 +123,12 @@ async function loadYamlFiles(files: readonly string[], fw: Framework, onFile: ()
   }
   const shares = [own, ...(await Promise.all(helpers))];
   return files.map((_, i) => shares[i % threads]?.[Math.floor(i / threads)] as Loaded<Response>);
+}
+
+/** One YAML answers file, its answer set packed as a batch keeps it (on this thread or a helper). */
+export function loadPacked(file: string, fw: Framework, index: CriterionIndex, notes: boolean): Loaded<Response> {
+  const r = loadResponse(file, fw);
+  return r.value ? { value: packResponse(r.value, index, notes), diagnostics: r.diagnostics } : r;
 }
 
 /** A response as a helper thread sends it: a packed answer set travels as its parts. */

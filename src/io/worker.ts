@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { criterionIndex, packResponse } from '../core/answers.js';
+import { criterionIndex } from '../core/answers.js';
 import type { Framework } from '../core/framework.js';
-import { loadResponse, type Loaded } from './load.js';
-import { toWire, type WireResponse } from './responses.js';
+import type { Loaded } from './load.js';
+import { loadPacked, toWire, type WireResponse } from './responses.js';
 
 /**
  * A helper thread of `loadResponses`: loads its share of the YAML answer files and sends the
@@ -12,8 +12,8 @@ const { framework, files, notes } = workerData as { framework: Framework; files:
 const index = criterionIndex(framework);
 let batch: Loaded<WireResponse>[] = [];
 for (const file of files) {
-  const r = loadResponse(file, framework);
-  batch.push(r.value ? { value: toWire(packResponse(r.value, index, notes)), diagnostics: r.diagnostics } : { value: null, diagnostics: r.diagnostics });
+  const r = loadPacked(file, framework, index, notes);
+  batch.push({ value: r.value && toWire(r.value), diagnostics: r.diagnostics });
   if (batch.length === 256) {
     parentPort?.postMessage(batch);
     batch = [];
