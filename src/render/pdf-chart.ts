@@ -105,8 +105,8 @@ export function pillarBars(doc: Doc, plan: PlanView, x: number, y: number, width
     }
     ky += h + 2;
   }
-  if (draw) doc.restore();
-  doc.fillColor(COLOR.text);
+  // Measuring (draw false) writes nothing to the page.
+  if (draw) doc.restore().fillColor(COLOR.text);
   return { height: ky - y + 2, boxes };
 }
 

@@ -198,20 +198,16 @@ export class Layout {
   }
 
   /** A bullet list; an item may start with a bold lead (a name) followed by plain text. */
-  bullets(items: readonly (string | { lead: string; text: string; link?: string })[], opts: { size?: number; indent?: number; width?: number } = {}): void {
+  bullets(items: readonly Bullet[], opts: { size?: number; indent?: number; width?: number } = {}): void {
     const size = opts.size ?? SIZE.body;
     const indent = opts.indent ?? 12;
     const width = (opts.width ?? this.measure) - indent;
     this.group('L', () => {
       for (const item of items) {
-        // An item without text is its lead alone (pdfkit's continued text needs something to continue with).
-        const plain = typeof item === 'string' || item.text === '';
-        const lead = plain ? '' : `${item.lead} `;
-        const text = typeof item === 'string' ? item : item.text || item.lead;
-        const link = typeof item === 'string' ? undefined : item.link;
+        const { lead, text, link } = bulletParts(item);
         this.doc.font(FONT.body).fontSize(size);
         const lineH = this.doc.currentLineHeight(true) + LINE_GAP;
-        const h = this.heightOf(lead + text + (link ? ` ${link}` : ''), width);
+        const h = this.heightOf(bulletText(item), width);
         this.ensure(Math.min(h, 2 * lineH) + 2);
         const y = this.doc.y;
         this.artifact(() => this.doc.fillColor(COLOR.accent).circle(this.left + 3, y + size * 0.6, 1.7).fill());
@@ -236,11 +232,10 @@ export class Layout {
   }
 
   /** The height of `bullets(items, opts)` drawn whole. */
-  bulletsHeight(items: readonly (string | { lead: string; text: string; link?: string })[], opts: { size?: number; indent?: number; width?: number } = {}): number {
+  bulletsHeight(items: readonly Bullet[], opts: { size?: number; indent?: number; width?: number } = {}): number {
     const width = (opts.width ?? this.measure) - (opts.indent ?? 12);
     this.doc.font(FONT.body).fontSize(opts.size ?? SIZE.body);
-    const each = items.map((item) => (typeof item === 'string' ? item : `${item.lead} ${item.text || item.lead}${item.link ? ` ${item.link}` : ''}`));
-    return each.reduce((sum, text) => sum + this.heightOf(text, width) + 3, 0) + 4;
+    return items.reduce((sum, item) => sum + this.heightOf(bulletText(item), width) + 3, 0) + 4;
   }
 
   /** The height of `table(columns, rows, opts)` drawn whole on one page. */
@@ -248,10 +243,7 @@ export class Layout {
     const size = opts.size ?? SIZE.table;
     const widths = columns.map((c) => c.width * this.width);
     const headerH = opts.header === false ? 0 : this.cellsHeight(columns.map((c) => c.header), widths, size, FONT.bold);
-    return rows.reduce((sum, r) => {
-      const h = this.rowHeight(r, widths, size);
-      return sum + h.main + h.below.reduce((a, b) => a + b, 0);
-    }, headerH);
+    return rows.reduce((sum, r) => sum + this.wholeRowHeight(r, widths, size), headerH);
   }
 
   /** The height of a heading of `size` with `gapAfter` below it. */
@@ -274,10 +266,7 @@ export class Layout {
     const size = opts.size ?? SIZE.table;
     const widths = columns.map((c) => c.width * this.width);
     const headerH = opts.header === false ? 0 : this.cellsHeight(columns.map((c) => c.header), widths, size, FONT.bold);
-    const units = rows.map((r) => {
-      const h = this.rowHeight(r, widths, size);
-      return { all: h.main + h.below.reduce((a, b) => a + b, 0), start: h.main + this.firstBelow(r, size) };
-    });
+    const units = rows.map((r) => ({ all: this.wholeRowHeight(r, widths, size), start: this.rowHeight(r, widths, size).main + this.firstBelow(r, size) }));
     const total = units.reduce((a, u) => a + u.all, 0);
     const start = rows.length <= 4 && total <= this.pageHeight - headerH ? total : (units[0]?.start ?? 0) + (units.length > 4 ? (units[1]?.all ?? 0) : 0);
     return headerH + Math.min(start, (this.pageHeight - headerH) * 0.5);
@@ -302,6 +291,12 @@ export class Layout {
 
   private rowHeight(r: Row, widths: readonly number[], size: number): { main: number; below: number[] } {
     return { main: this.cellsHeight(rowCells(r), widths, size, FONT.body), below: rowBelow(r).map((b) => this.belowHeight(b, size)) };
+  }
+
+  /** A row with the sub-rows under it. */
+  private wholeRowHeight(r: Row, widths: readonly number[], size: number): number {
+    const h = this.rowHeight(r, widths, size);
+    return h.main + h.below.reduce((a, b) => a + b, 0);
   }
 
   /**
@@ -482,7 +477,20 @@ export class Layout {
   }
 }
 
-/** A horizontal 0–100 bar. */
+type Bullet = string | { lead: string; text: string; link?: string };
+
+/** A bullet's bold lead, its text and link. An item without text is its lead alone (pdfkit's continued text needs something to continue with). */
+function bulletParts(item: Bullet): { lead: string; text: string; link: string | undefined } {
+  if (typeof item === 'string') return { lead: '', text: item, link: undefined };
+  return { lead: item.text === '' ? '' : `${item.lead} `, text: item.text || item.lead, link: item.link };
+}
+
+/** All of a bullet's text as one string, as it is measured. */
+function bulletText(item: Bullet): string {
+  const { lead, text, link } = bulletParts(item);
+  return lead + text + (link ? ` ${link}` : '');
+}
+
 /** `text` shortened with "…" to fit one line of `width` in the current font (binary search: O(n log n)). */
 export function fitLine(doc: Doc, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
@@ -497,6 +505,7 @@ export function fitLine(doc: Doc, text: string, width: number): string {
   return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
+/** A horizontal 0–100 bar. */
 export function scoreBar(doc: Doc, x: number, y: number, width: number, height: number, score: number | null): void {
   doc.roundedRect(x, y, width, height, height / 2).fill(COLOR.barEmpty);
   if (score !== null && score > 0) {

@@ -200,9 +200,12 @@ function glancePage(l: Layout, plan: PlanView): void {
         (finishing.lines.length > 6 ? l.paragraphHeight('+', { size: SIZE.small }) : 0)
       : 0);
   const room = l.room;
-  // Measured one level at a time, so a page that fits (the usual case) is measured once.
+  // Measured one level at a time, so a page that fits (the usual case) is measured once; the bars
+  // are measured once in each form.
+  const barsHeight = new Map<boolean, number>();
+  const barsOf = (compact: boolean): number => barsHeight.get(compact) ?? barsHeight.set(compact, pillarBars(doc, plan, l.left, 0, l.width, false, compact).height).get(compact) ?? 0;
   const attempt = (level: number): { compactBars: boolean; rest: ReturnType<typeof glanceRest> } => ({ compactBars: level >= 4, rest: glanceRest(l, plan, Math.min(level, 3)) });
-  const fitsRoom = (t: ReturnType<typeof attempt>): boolean => fixed + pillarBars(doc, plan, l.left, 0, l.width, false, t.compactBars).height + t.rest.height <= room;
+  const fitsRoom = (t: ReturnType<typeof attempt>): boolean => fixed + barsOf(t.compactBars) + t.rest.height <= room;
   let chosen = attempt(0);
   for (let level = 1; level <= 4 && !fitsRoom(chosen); level++) chosen = attempt(level);
 
@@ -210,7 +213,7 @@ function glancePage(l: Layout, plan: PlanView): void {
   l.heading(L['report.scores'], SIZE.h2, 4, { keep: 60, level: 2 });
   const values = chartValues(plan);
   const thresholds = plan.thresholds.map((t) => t.meaning).join('; ');
-  const chartH = pillarBars(doc, plan, l.left, doc.y, l.width, false, chosen.compactBars).height;
+  const chartH = barsOf(chosen.compactBars);
   l.ensure(chartH);
   const top = doc.y;
   l.tag('Figure', () => void pillarBars(doc, plan, l.left, top, l.width, true, chosen.compactBars), { alt: L['report.barsAlt'].replace('{values}', values).replace('{thresholds}', thresholds) });
