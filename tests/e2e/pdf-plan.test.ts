@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir, village } from '../helpers/cli.js';
 import { CRITERIA, answersYaml, yamlString } from '../helpers/answers.js';
-import { openPdf, type StructNode } from '../helpers/pdf.js';
+import { openPdf, reportPdf, type StructNode } from '../helpers/pdf.js';
 
 const note = (i: number): string =>
   `${i}. piezīme: Ļoti gara piezīme par ciema dzīvi, kurā iedzīvotāji stāsta, kas izdevies un kas ne, ar skaitļiem un vārdiem. `.repeat(6).slice(0, 600).trim();
@@ -33,13 +33,7 @@ const tmp = tempDir({
 });
 afterAll(() => tmp.cleanup());
 
-const render = (input: string, name: string, extra: string[] = []): string => {
-  const out = tmp.path(name);
-  const r = village(['report', input, '--format', 'pdf', '--out', out, ...extra]);
-  expect(r.stderr).toContain(name);
-  expect(r.code).toBe(0);
-  return out;
-};
+const render = (input: string, name: string, extra: string[] = []): string => reportPdf(tmp, input, name, extra);
 
 /** The text of all pages without what repeats on each page (footer, table header) and the "continued" leads. */
 const body = (pdf: ReturnType<typeof openPdf>): string =>

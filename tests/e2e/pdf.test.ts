@@ -3,7 +3,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, village } from '../helpers/cli.js';
-import { inkRatio, openPdf } from '../helpers/pdf.js';
+import { inkRatio, openPdf, reportPdf } from '../helpers/pdf.js';
 
 const LATVIAN = 'ā č ē ģ ī ķ ļ ņ š ū ž Ā Č Ē Ģ Ī Ķ Ļ Ņ Š Ū Ž';
 const long = 'Ļoti gara piezīme par ciema dzīvi, kurā iedzīvotāji stāsta, kas izdevies un kas ne. '.repeat(12);
@@ -34,13 +34,7 @@ const hasCommand = (name: string): boolean =>
     }
   });
 
-const render = (input: string, name: string, extra: string[] = []): string => {
-  const out = tmp.path(name);
-  const r = village(['report', input, '--format', 'pdf', '--out', out, ...extra]);
-  expect(r.stderr).toContain(name);
-  expect(r.code).toBe(0);
-  return out;
-};
+const render = (input: string, name: string, extra: string[] = []): string => reportPdf(tmp, input, name, extra);
 
 /** Opens without repairs, every page loads, has text and renders, and mupdf logged no syntax, stream or font error. */
 const expectSound = (file: string): void => {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as mupdf from 'mupdf';
+import { expect } from 'vitest';
+import { village } from './cli.js';
 
 /** Keys of the PDF document information dictionary that mupdf exposes as `info:<Key>` metadata. */
 export type InfoKey = 'Title' | 'Author' | 'Subject' | 'Keywords' | 'Creator' | 'Producer' | 'CreationDate' | 'ModDate';
@@ -205,4 +207,13 @@ export function openPdf(fileOrBytes: string | Uint8Array): PdfFile {
     language: () => logged(() => pdf.getLanguage()) ?? undefined,
     close: () => pdf.destroy(),
   };
+}
+
+/** Runs the built `village report INPUT --format pdf` into `dir`/`name` (it must say so and exit 0); the PDF's path. */
+export function reportPdf(dir: { path: (f: string) => string }, input: string, name: string, extra: string[] = []): string {
+  const out = dir.path(name);
+  const r = village(['report', input, '--format', 'pdf', '--out', out, ...extra]);
+  expect(r.stderr).toContain(name);
+  expect(r.code).toBe(0);
+  return out;
 }

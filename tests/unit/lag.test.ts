@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Response } from '../../src/core/answers.js';
-import { plainAnswer } from '../../src/core/answers.js';
 import { groupBatch } from '../../src/core/group.js';
 import { foldKey, nameKey, nearDuplicate, sourceAt } from '../../src/core/identity.js';
 import { parsePeriod } from '../../src/core/period.js';
 import { distributionOf, split } from '../../src/core/scoring.js';
+import { response } from '../helpers/framework.js';
 
-const r = (village: string, o: Partial<Response> = {}): Response => ({
-  source: `${village}-${Math.random()}.yaml`,
-  framework: 'f',
-  village,
-  municipality: null,
-  lag: null,
-  respondent: null,
-  date: null,
-  language: null,
-  answers: new Map([['a.x', plainAnswer(Math.floor(Math.random() * 1e6))]]),
-  ...o,
-});
+const r = (village: string, o: Partial<Response> = {}): Response =>
+  response(village, { 'a.x': Math.floor(Math.random() * 1e6) }, { source: `${village}-${Math.random()}.yaml`, framework: 'f', ...o });
 
 describe('split (disagreement)', () => {
   it.each([
