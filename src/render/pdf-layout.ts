@@ -453,27 +453,14 @@ export class Layout {
     this.doc.font(FONT.body).fontSize(size);
     if (this.heightOf(text, width, 1) <= height) return [text, ''];
     const words = text.split(/(?<=[\s\u200B])/);
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.heightOf(words.slice(0, mid).join(''), width, 1) <= height) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo === 0) {
+    const fit = largestFitting(words.length, (k) => this.heightOf(words.slice(0, k).join(''), width, 1) <= height);
+    if (fit === 0) {
       // Not even one word fits: cut the first word by characters.
       const chars = Array.from(words[0] ?? '');
-      let a = 0;
-      let b = chars.length;
-      while (a < b) {
-        const mid = Math.ceil((a + b) / 2);
-        if (this.heightOf(chars.slice(0, mid).join(''), width, 1) <= height) a = mid;
-        else b = mid - 1;
-      }
-      const cut = Math.max(1, a);
+      const cut = Math.max(1, largestFitting(chars.length, (k) => this.heightOf(chars.slice(0, k).join(''), width, 1) <= height));
       return [chars.slice(0, cut).join(''), chars.slice(cut).join('') + words.slice(1).join('')];
     }
-    return [words.slice(0, lo).join('').trimEnd(), words.slice(lo).join('')];
+    return [words.slice(0, fit).join('').trimEnd(), words.slice(fit).join('')];
   }
 }
 
@@ -495,14 +482,20 @@ function bulletText(item: Bullet): string {
 export function fitLine(doc: Doc, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
   const chars = Array.from(text);
+  const keep = largestFitting(chars.length, (k) => doc.widthOfString(`${chars.slice(0, k).join('')}…`) <= width);
+  return `${chars.slice(0, keep).join('').trimEnd()}…`;
+}
+
+/** The largest k from 0 to n for which `fits(k)` holds, when it holds up to some k and not after (binary search). */
+function largestFitting(n: number, fits: (k: number) => boolean): number {
   let lo = 0;
-  let hi = chars.length;
+  let hi = n;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (doc.widthOfString(`${chars.slice(0, mid).join('')}…`) <= width) lo = mid;
+    if (fits(mid)) lo = mid;
     else hi = mid - 1;
   }
-  return `${chars.slice(0, lo).join('').trimEnd()}…`;
+  return lo;
 }
 
 /** A horizontal 0–100 bar. */
