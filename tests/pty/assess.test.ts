@@ -53,6 +53,14 @@ async function answer(term: Pty, score: string, note: string, lang: 'lv' | 'en' 
   term.press('Enter');
 }
 
+/** Enter through the optional prompts of a new session in English (municipality, LAG, facilitators, head count). */
+async function skipNewSession(term: Pty): Promise<void> {
+  for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
+    await term.waitFor(prompt);
+    term.press('Enter');
+  }
+}
+
 /** Enter through the facilitators and head-count prompts of a resumed session. */
 async function skipPeople(term: Pty, lang: 'lv' | 'en' = 'lv'): Promise<void> {
   await term.waitFor(lang === 'lv' ? 'Vadītāji' : 'Facilitators');
@@ -164,10 +172,7 @@ describe('village assess in a terminal', () => {
 
   it('on Ctrl-C keeps the confirmed answers and gives a resume command that keeps --lang, quoted for the shell', async () => {
     const { term, path } = open(['--village', 'Sv. Jānis (Madona)', '--lang', 'en']);
-    for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
-      await term.waitFor(prompt);
-      term.press('Enter');
-    }
+    await skipNewSession(term);
     await question(term, 1, 'en');
     await answer(term, '1', 'a first workshop', 'en');
     await question(term, 2, 'en');
@@ -280,10 +285,7 @@ describe('village assess in a terminal', () => {
   it('--previous shows last time\'s score and note under each question', async () => {
     const last = STOPPED('en').replace('date: 2026-03-14', 'date: 2025-03-10').replace('strategy.cross-sector: null', 'strategy.cross-sector: { score: 1, note: "only the school" }');
     const { term } = open(['--village', 'Ērgļi', '--answers', 'new.yaml', '--lang', 'en', '--previous', 'last.yaml'], { 'last.yaml': last });
-    for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
-      await term.waitFor(prompt);
-      term.press('Enter');
-    }
+    await skipNewSession(term);
     let s = await question(term, 1, 'en');
     expect(s).toContain('Last time (2025-03-10): 3 — Established');
     expect(s).toContain('Vīzija 2030');
@@ -407,10 +409,7 @@ describe('village assess in a terminal', () => {
     const again = openMore(dir, ['--village', 'Ērgļi', '--lang', 'en']);
     await again.waitFor('ērgļi-2026-03-01.yaml exists. Continue that session?');
     again.type('n');
-    for (const prompt of ['Municipality (optional', 'Local action group', 'Facilitators', 'How many people']) {
-      await again.waitFor(prompt);
-      again.press('Enter');
-    }
+    await skipNewSession(again);
     await question(again, 1, 'en');
     await answer(again, '0', 'new', 'en');
     await question(again, 2, 'en');
