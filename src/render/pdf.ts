@@ -6,6 +6,7 @@ import { COLOR, FONT, Layout, SIZE, fitLine, type Cell, type Row } from './pdf-l
 import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text.js';
 import { planFileBlock, progressBlock } from './pdf-progress.js';
 import { pdfLibs } from './pdf-libs.js';
+import { withFastLayout, type LayoutFont } from './pdf-shaping.js';
 import type { Paper } from '../vocab.js';
 
 // Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
@@ -34,7 +35,7 @@ export function parsedFonts(): Map<string, ParsedFont> {
 /** The vendored fonts, parsed anew. */
 export function openFonts(): Map<string, ParsedFont> {
   const { fontkit } = pdfLibs();
-  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, fontkit.openSync(join(FONT_DIR, file)) as ParsedFont]));
+  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, withFastLayout(fontkit.openSync(join(FONT_DIR, file)) as LayoutFont) as unknown as ParsedFont]));
 }
 
 /**
@@ -50,12 +51,33 @@ export function collectDocument(doc: PDFKit.PDFDocument, fontSet: Map<string, Pa
     if (glyphs._glyphs !== undefined) glyphs._glyphs = {};
     doc.registerFont(name, font as unknown as Buffer);
   }
+  rememberHeights(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   return new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+}
+
+/**
+ * pdfkit's heightOfString wraps the whole text each time it is asked, and the layout asks for the
+ * same heights again and again (a table row for keeping with its heading, for fitting the page,
+ * for drawing: about 1,000 calls for 220 different texts in a plan). The document remembers them.
+ * A height depends on the text, the options, the font, its size and line gap, all in the key;
+ * with continued text pending or no width given it is measured every time, as before.
+ */
+function rememberHeights(doc: PDFKit.PDFDocument): void {
+  const measure = doc.heightOfString.bind(doc);
+  const state = doc as unknown as { _font?: { id?: string }; _fontSize: number; _lineGap: number; _textOptions?: unknown };
+  const known = new Map<string, number>();
+  doc.heightOfString = (text: string, options?: PDFKit.Mixins.TextOptions): number => {
+    if (state._textOptions || typeof options?.width !== 'number') return measure(text, options);
+    const key = `${state._font?.id}\u0000${state._fontSize}\u0000${state._lineGap}\u0000${JSON.stringify(options)}\u0000${text}`;
+    let height = known.get(key);
+    if (height === undefined) known.set(key, (height = measure(text, options)));
+    return height;
+  };
 }
 
 /** Whether both fonts draw a code point (the glyph check of every drawn string). */
