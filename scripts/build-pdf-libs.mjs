@@ -61,11 +61,23 @@ await build({
   legalComments: 'inline',
 });
 
+// What the fast text layout reads from each bundled font (src/render/pdf-shaping.ts), stored so
+// that a PDF run does not read the fonts' substitution and positioning tables for plain words.
+const { pdfLibsWithoutCache, pdfLibsCodeCache, pdfLibs } = await import('../dist/render/pdf-libs.js');
+const { layoutData } = await import('../dist/render/pdf-shaping.js');
+const { FONT_FILES, LAYOUT_DATA } = await import('../dist/render/pdf.js');
+if (pdfLibsWithoutCache() !== 'bundle') throw new Error('dist/pdf-libs.cjs did not load');
+const layouts = {};
+for (const file of Object.values(FONT_FILES)) {
+  const data = layoutData(pdfLibs().fontkit.openSync(join(root, 'templates', 'fonts', file)));
+  if (!data) throw new Error(`${file}: the fast text layout cannot read this font`);
+  layouts[file] = data;
+}
+writeFileSync(join(dist, LAYOUT_DATA), JSON.stringify(layouts));
+
 // Draw the bundled examples (both paper sizes, a plan with progress) so that the functions a plan
 // needs are compiled when the cache is taken.
-const { pdfLibsWithoutCache, pdfLibsCodeCache } = await import('../dist/render/pdf-libs.js');
 const { main } = await import('../dist/main.js');
-if (pdfLibsWithoutCache() !== 'bundle') throw new Error('dist/pdf-libs.cjs did not load');
 const sink = () => Object.assign(new Writable({ write: (_c, _e, done) => done() }), { isTTY: false });
 const out = mkdtempSync(join(tmpdir(), 'village-pdf-libs-'));
 try {

@@ -77,6 +77,8 @@ export interface LayoutFont {
   glyphForCodePoint(codePoint: number): Glyph;
   _cmapProcessor: { lookup(codePoint: number): number };
   directory: { tables: Record<string, unknown> };
+  head: { checkSumAdjustment: number };
+  maxp: { numGlyphs: number };
   GSUB?: LayoutTable;
   GPOS?: LayoutTable;
   GDEF?: { glyphClassDef?: ClassDef };
@@ -85,9 +87,11 @@ export interface LayoutFont {
 /**
  * Characters of a plain word: scripts fontkit lays out left to right with its default shaper
  * (Latin, Greek, Cyrillic, Common), without combining marks, default-ignorable characters (which
- * fontkit hides), the fraction slash (which starts fontkit's fraction features) or controls.
+ * fontkit hides), the fraction slash (which starts fontkit's fraction features) or controls other
+ * than tab and line ends.
  */
 const PLAIN_RANGES: readonly (readonly [number, number])[] = [
+  [0x09, 0x0a], [0x0d, 0x0d], // tab and line ends, which end pdfkit's words
   [0x20, 0x7e], [0xa0, 0xac], [0xae, 0x24f], // Basic Latin, Latin-1 without the soft hyphen, Latin Extended-A and -B
   [0x370, 0x3e1], [0x3f0, 0x3ff], // Greek (without Coptic)
   [0x400, 0x482], [0x48a, 0x4ff], // Cyrillic without its combining marks
@@ -95,7 +99,6 @@ const PLAIN_RANGES: readonly (readonly [number, number])[] = [
   [0x2000, 0x200a], [0x2010, 0x2027], [0x2030, 0x2043], [0x2045, 0x205e], // spaces and punctuation
   [0x20a0, 0x20c0], [0x2100, 0x214f], [0x2190, 0x22ff], [0x25a0, 0x25ff], // currency, letterlike, arrows, maths, shapes
 ];
-const inPlainRange = (cp: number): boolean => PLAIN_RANGES.some(([from, to]) => cp >= from && cp <= to);
 
 /** The features fontkit's default shaper applies to a word without a fraction slash. */
 const APPLIED = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
@@ -195,19 +198,92 @@ interface PairTable {
   pairSets?: LazyArray<{ secondGlyph: number; value1?: ValueRecord; value2?: ValueRecord }[]>;
   classDef1?: ClassDef;
   classDef2?: ClassDef;
+  class1Count?: number;
+  class2Count?: number;
   classRecords?: LazyArray<LazyArray<{ value1?: ValueRecord; value2?: ValueRecord }>>;
 }
 
-interface Plan {
-  /** For each glyph that occurs in a needed glyph set: the numbers of those sets. */
-  setsOf: Map<number, number[]>;
-  /** For each glyph set: the subtables that need it, as lists of the sets each needs. */
-  needersOf: number[][][];
-  setCount: number;
-  kerning: PairTable[][];
+/** A value record: its x advance alone, or [x advance, y advance, x placement, y placement]. */
+export type Value = number | [number, number, number, number];
+
+/** One kerning subtable as data: pairs of glyphs (format 1) or of glyph classes (format 2). */
+export interface KernTable {
+  /** [glyph, coverage index, ...]. */
+  coverage: number[];
+  /** Format 1: for each coverage index, [second glyph, value 1, value 2, ...]. */
+  pairs?: Value[][];
+  /** Format 2: [glyph, class, ...] for the first and the second glyph (a glyph not listed is class 0). */
+  classes?: [number[], number[]];
+  /** Format 2: value 1 and value 2 for each class of the first glyph and each class of the second. */
+  values?: [Value[][], Value[][]];
 }
 
-function plan(font: LayoutFont): Plan | undefined {
+/**
+ * What the fast path reads from a font, as data: `npm run build` stores it for the bundled fonts
+ * (dist/font-layout.json), so a PDF run reads neither the font's substitution nor its positioning
+ * tables for a plain word. Data made from another font is not used.
+ */
+export interface LayoutData {
+  /** The font it was read from: its checksum adjustment and its number of glyphs. */
+  font: [number, number];
+  /** The plain characters and their glyphs: [code point, glyph, ...]. */
+  chars: number[];
+  /** Glyph sets that a lookup needs. */
+  sets: number[][];
+  /**
+   * For each lookup subtable that could change a plain word: [ANYWHERE, set, ...] (all the sets
+   * occur in the word) or [ADJACENT, first, second] (a glyph of the first set right before one of
+   * the second: a ligature).
+   */
+  needs: number[][];
+  /** The kerning lookups, in the order fontkit applies them, each a list of subtables. */
+  kerning: KernTable[][];
+}
+const ANYWHERE = 0;
+const ADJACENT = 1;
+
+const fontId = (font: LayoutFont): [number, number] => [font.head.checkSumAdjustment, font.maxp.numGlyphs];
+
+const value = (v: ValueRecord | undefined): Value => {
+  const all: [number, number, number, number] = [v?.xAdvance ?? 0, v?.yAdvance ?? 0, v?.xPlacement ?? 0, v?.yPlacement ?? 0];
+  return all[1] || all[2] || all[3] ? all : all[0];
+};
+
+function kernTable(t: PairTable): KernTable {
+  const coverage = [...coverageIndex(t.coverage)].flat();
+  if (t.version === 1) {
+    const pairs: Value[][] = [];
+    for (let i = 0; i < t.pairSets!.length; i++) pairs.push(t.pairSets!.get(i).flatMap((r) => [r.secondGlyph, value(r.value1), value(r.value2)]));
+    return { coverage, pairs };
+  }
+  const classes = (def: ClassDef, glyphs: Iterable<number>): number[] => {
+    const out: number[] = [];
+    for (const g of glyphs) {
+      const c = classOf(def, g);
+      if (c) out.push(g, c);
+    }
+    return out;
+  };
+  const listed = (def: ClassDef): number[] => {
+    if (def.version === 1) return Array.from({ length: def.classValueArray?.length ?? 0 }, (_, i) => (def.startGlyph ?? 0) + i);
+    return (def.classRangeRecord ?? []).flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
+  };
+  const v1: Value[][] = [];
+  const v2: Value[][] = [];
+  for (let c1 = 0; c1 < t.class1Count!; c1++) {
+    const row = t.classRecords!.get(c1);
+    v1.push([]);
+    v2.push([]);
+    for (let c2 = 0; c2 < t.class2Count!; c2++) {
+      v1[c1]!.push(value(row.get(c2).value1));
+      v2[c1]!.push(value(row.get(c2).value2));
+    }
+  }
+  return { coverage, classes: [classes(t.classDef1!, listed(t.classDef1!)), classes(t.classDef2!, listed(t.classDef2!))], values: [v1, v2] };
+}
+
+/** Reads what the fast path needs from the font's tables; undefined for a font it does not read. */
+export function layoutData(font: LayoutFont): LayoutData | undefined {
   const { GSUB: gsub, GPOS: gpos, GDEF: gdef } = font;
   const tables = font.directory.tables;
   if (!gpos || !gdef?.glyphClassDef || tables.fvar || tables.morx || tables.kern) return undefined;
@@ -217,17 +293,21 @@ function plan(font: LayoutFont): Plan | undefined {
   if (!kernIndexes || !gsubLookups || !gposLookups) return undefined;
 
   const setIds = new Map<Coverage | number[], number>();
-  const subtables: number[][] = [];
+  const needList: number[][] = [];
   const add = (gposTable: boolean, lookup: Lookup): boolean => {
+    // A ligature's glyphs are neighbours in a plain word unless the lookup skips more than marks.
+    const { ignoreBaseGlyphs, ignoreLigatures } = lookup.flags.flags;
     for (const table of lookup.subTables) {
       const sets = needs(gposTable, lookup.lookupType, table);
       if (!sets) return false;
-      subtables.push(sets.map((s) => setIds.get(s) ?? setIds.set(s, setIds.size).size - 1));
+      const ids = sets.map((s) => setIds.get(s) ?? setIds.set(s, setIds.size).size - 1);
+      const ligature = !gposTable && sets.length === 2 && ligatureType(lookup, table);
+      needList.push(ligature && !ignoreBaseGlyphs && !ignoreLigatures ? [ADJACENT, ...ids] : [ANYWHERE, ...ids]);
     }
     return true;
   };
   for (const i of gsubLookups) if (!add(false, gsub!.lookupList.get(i))) return undefined;
-  const kerning: PairTable[][] = [];
+  const kerning: KernTable[][] = [];
   for (const i of [...gposLookups].sort((a, b) => a - b)) {
     const lookup = gpos.lookupList.get(i);
     if (!kernIndexes.includes(i)) {
@@ -237,36 +317,52 @@ function plan(font: LayoutFont): Plan | undefined {
     // Only marks may be skipped (a plain word has none); the pairs are then plain neighbours.
     const { markAttachmentType, flags } = lookup.flags;
     if (markAttachmentType || flags.rightToLeft || flags.ignoreBaseGlyphs || flags.ignoreLigatures || flags.useMarkFilteringSet) return undefined;
-    const pairs: PairTable[] = [];
+    const pairs: KernTable[] = [];
     for (const table of lookup.subTables) {
       const [type, t] = lookup.lookupType === 9 ? [table.lookupType as number, table.extension as SubTable] : [lookup.lookupType, table];
       if (type !== 2 || (t.version !== 1 && t.version !== 2)) return undefined;
-      pairs.push(t as unknown as PairTable);
+      pairs.push(kernTable(t as unknown as PairTable));
     }
     kerning.push(pairs);
   }
-
-  const setsOf = new Map<number, number[]>();
+  const sets: number[][] = [];
   for (const [set, id] of setIds) {
     const glyphs = Array.isArray(set) ? set : coverageGlyphs(set);
     if (!glyphs) return undefined;
-    for (const g of glyphs) {
-      const list = setsOf.get(g);
-      if (!list) setsOf.set(g, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
+    sets[id] = [...glyphs];
+  }
+
+  // The plain characters: in a plain range and not a mark (a character the font lacks is its glyph 0, as in fontkit).
+  const chars: number[] = [];
+  for (const [from, to] of PLAIN_RANGES) {
+    for (let cp = from; cp <= to; cp++) {
+      const glyph = font._cmapProcessor.lookup(cp);
+      if (classOf(gdef.glyphClassDef, glyph) !== 3) chars.push(cp, glyph);
     }
   }
-  const needersOf: number[][][] = Array.from({ length: setIds.size }, () => []);
-  for (const sets of subtables) for (const id of new Set(sets)) needersOf[id]!.push(sets);
-  return { setsOf, needersOf, setCount: setIds.size, kerning };
+  return { font: fontId(font), chars, sets, needs: needList, kerning };
 }
 
-const addValue = (p: Position, v: ValueRecord | undefined): void => {
-  if (!v) return;
-  if (v.xAdvance != null) p.xAdvance += v.xAdvance;
-  if (v.yAdvance != null) p.yAdvance += v.yAdvance;
-  if (v.xPlacement != null) p.xOffset += v.xPlacement;
-  if (v.yPlacement != null) p.yOffset += v.yPlacement;
+/** Whether a GSUB subtable is a ligature substitution (directly or through an extension). */
+function ligatureType(lookup: Lookup, table: SubTable): boolean {
+  return lookup.lookupType === 4 || (lookup.lookupType === 7 && table.lookupType === 4);
+}
+
+const addValue = (p: Position, v: Value): void => {
+  if (typeof v === 'number') p.xAdvance += v;
+  else {
+    p.xAdvance += v[0];
+    p.yAdvance += v[1];
+    p.xOffset += v[2];
+    p.yOffset += v[3];
+  }
+};
+
+/** Pairs [key, value, ...] as a map. */
+const pairMap = (flat: number[]): Map<number, number> => {
+  const m = new Map<number, number>();
+  for (let i = 0; i < flat.length; i += 2) m.set(flat[i]!, flat[i + 1]!);
+  return m;
 };
 
 class Run implements GlyphRun {
@@ -284,63 +380,73 @@ class Run implements GlyphRun {
 
 /**
  * The layout of a plain word, as fontkit would make it, or undefined where the word is not plain
- * (or the font is one this module does not read: then for every word).
+ * (or the font is one this module does not read: then for every word). `stored` is data made
+ * by `layoutData` for this font (it is read from the font where it is missing or for another font).
  */
-export function plainLayout(font: LayoutFont): (text: string) => GlyphRun | undefined {
-  const p = plan(font);
-  if (!p) return () => undefined;
-  const gdef = font.GDEF!.glyphClassDef!;
-  const plainChar = new Map<number, boolean>();
-  const isPlain = (cp: number): boolean => {
-    let ok = plainChar.get(cp);
-    if (ok === undefined) {
-      const glyph = inPlainRange(cp) ? font._cmapProcessor.lookup(cp) : 0;
-      // A glyph the font lacks, a ligature or a mark is fontkit's.
-      const glyphClass = glyph ? classOf(gdef, glyph) : 0;
-      plainChar.set(cp, (ok = glyph !== 0 && glyphClass !== 2 && glyphClass !== 3));
+export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: string) => GlyphRun | undefined {
+  const id = fontId(font);
+  const data = stored && stored.font[0] === id[0] && stored.font[1] === id[1] ? stored : layoutData(font);
+  if (!data) return () => undefined;
+  const glyphOf = pairMap(data.chars);
+  const setsOf = new Map<number, number[]>();
+  data.sets.forEach((glyphs, set) => {
+    for (const g of glyphs) {
+      const list = setsOf.get(g);
+      if (!list) setsOf.set(g, [set]);
+      else if (list[list.length - 1] !== set) list.push(set);
     }
-    return ok;
-  };
+  });
+  const needersOf: number[][][] = data.sets.map(() => []);
+  for (const need of data.needs) for (const set of new Set(need.slice(1))) needersOf[set]!.push(need);
 
-  const seen = new Uint32Array(p.setCount);
+  const seen = new Uint32Array(data.sets.length);
   let stamp = 0;
-  /** Whether some subtable has every glyph set it needs among these glyphs. */
+  const inSet = (glyph: number, set: number): boolean => setsOf.get(glyph)?.includes(set) ?? false;
+  const met = (need: number[], glyphs: Glyph[]): boolean => {
+    if (need[0] === ANYWHERE) {
+      for (let i = 1; i < need.length; i++) if (seen[need[i]!] !== stamp) return false;
+      return true;
+    }
+    for (let i = 0; i + 1 < glyphs.length; i++) if (inSet(glyphs[i]!.id, need[1]!) && inSet(glyphs[i + 1]!.id, need[2]!)) return true;
+    return false;
+  };
+  /** Whether some subtable finds what it needs among these glyphs. */
   const mayChange = (glyphs: Glyph[]): boolean => {
     stamp++;
     const present: number[] = [];
     for (const g of glyphs) {
-      for (const id of p.setsOf.get(g.id) ?? []) {
-        if (seen[id] !== stamp) present.push(id);
-        seen[id] = stamp;
+      for (const set of setsOf.get(g.id) ?? []) {
+        if (seen[set] !== stamp) present.push(set);
+        seen[set] = stamp;
       }
     }
-    return present.some((id) => p.needersOf[id]!.some((sets) => sets.every((s) => seen[s] === stamp)));
+    return present.some((set) => needersOf[set]!.some((need) => met(need, glyphs)));
   };
 
-  const coverages = new Map<Coverage, Map<number, number>>();
-  const covered = (table: PairTable, glyph: number): number | undefined => {
-    let index = coverages.get(table.coverage);
-    if (!index) coverages.set(table.coverage, (index = coverageIndex(table.coverage)));
-    return index.get(glyph);
-  };
+  const tables = data.kerning.map((lookup) => lookup.map((t) => ({ t, coverage: undefined as Map<number, number> | undefined, classes: undefined as [Map<number, number>, Map<number, number>] | undefined })));
   /** What each kerning lookup adds to a pair: the first subtable that covers it decides, as in fontkit. */
-  const pairs = new Map<number, (ValueRecord | undefined)[]>();
-  const pairValues = (a: number, b: number): (ValueRecord | undefined)[] => {
+  const pairs = new Map<number, Value[]>();
+  const pairValues = (a: number, b: number): Value[] => {
     const key = a * 0x10000 + b;
     let values = pairs.get(key);
     if (values) return values;
     values = [];
-    for (const lookup of p.kerning) {
+    for (const lookup of tables) {
       for (const table of lookup) {
-        const index = covered(table, a);
+        const index = (table.coverage ??= pairMap(table.t.coverage)).get(a);
         if (index === undefined) continue;
-        if (table.version === 1) {
-          const pair = table.pairSets!.get(index).find((r) => r.secondGlyph === b);
-          if (!pair) continue;
-          values.push(pair.value1, pair.value2);
+        const { pairs: list, classes, values: matrix } = table.t;
+        if (list) {
+          const row = list[index]!;
+          let at = -1;
+          for (let i = 0; i < row.length; i += 3) if (row[i] === b) at = i;
+          if (at < 0) continue;
+          values.push(row[at + 1]!, row[at + 2]!);
         } else {
-          const pair = table.classRecords!.get(classOf(table.classDef1!, a)).get(classOf(table.classDef2!, b));
-          values.push(pair.value1, pair.value2);
+          const [first, second] = (table.classes ??= [pairMap(classes![0]), pairMap(classes![1])]);
+          const c1 = first.get(a) ?? 0;
+          const c2 = second.get(b) ?? 0;
+          values.push(matrix![0][c1]![c2]!, matrix![1][c1]![c2]!);
         }
         break;
       }
@@ -350,16 +456,19 @@ export function plainLayout(font: LayoutFont): (text: string) => GlyphRun | unde
   };
 
   return (text) => {
-    for (let i = 0; i < text.length; i++) if (!isPlain(text.charCodeAt(i))) return undefined;
     const glyphs: Glyph[] = [];
-    for (let i = 0; i < text.length; i++) glyphs.push(font.glyphForCodePoint(text.charCodeAt(i)));
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.charCodeAt(i);
+      if (!glyphOf.has(cp)) return undefined;
+      glyphs.push(font.glyphForCodePoint(cp));
+    }
     if (mayChange(glyphs)) return undefined;
     const positions: Position[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
     for (let i = 0; i + 1 < glyphs.length; i++) {
       const values = pairValues(glyphs[i]!.id, glyphs[i + 1]!.id);
       for (let j = 0; j < values.length; j += 2) {
-        addValue(positions[i]!, values[j]);
-        addValue(positions[i + 1]!, values[j + 1]);
+        addValue(positions[i]!, values[j]!);
+        addValue(positions[i + 1]!, values[j + 1]!);
       }
     }
     return new Run(glyphs, positions);
@@ -367,15 +476,16 @@ export function plainLayout(font: LayoutFont): (text: string) => GlyphRun | unde
 }
 
 /**
- * Gives `font` the fast path: its `layout` answers plain words itself (the tables are read at the
- * first word) and passes everything else, and every call with features or a script, to fontkit.
+ * Gives `font` the fast path: its `layout` answers plain words itself (the tables, or `stored`,
+ * are read at the first word) and passes everything else, and every call with features or a
+ * script, to fontkit.
  */
-export function withFastLayout<F extends LayoutFont>(font: F): F {
+export function withFastLayout<F extends LayoutFont>(font: F, stored?: LayoutData): F {
   const slow = font.layout.bind(font);
   let fast: ((text: string) => GlyphRun | undefined) | undefined;
   font.layout = (text: string, ...rest: unknown[]): GlyphRun => {
     if (rest.length === 0 || (rest.length === 1 && rest[0] === undefined)) {
-      fast ??= plainLayout(font);
+      fast ??= plainLayout(font, stored);
       const run = typeof text === 'string' ? fast(text) : undefined;
       if (run) return run;
     }

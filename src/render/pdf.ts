@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanView } from './plan-view.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -6,7 +7,7 @@ import { COLOR, FONT, Layout, SIZE, fitLine, type Cell, type Row } from './pdf-l
 import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text.js';
 import { planFileBlock, progressBlock } from './pdf-progress.js';
 import { pdfLibs } from './pdf-libs.js';
-import { withFastLayout, type LayoutFont } from './pdf-shaping.js';
+import { withFastLayout, type LayoutData, type LayoutFont } from './pdf-shaping.js';
 import type { Paper } from '../vocab.js';
 
 // Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
@@ -32,10 +33,25 @@ export function parsedFonts(): Map<string, ParsedFont> {
   return fonts;
 }
 
-/** The vendored fonts, parsed anew. */
+/** What the fast text layout reads from each font, stored by the build in dist/ (by font file). */
+export const LAYOUT_DATA = 'font-layout.json';
+
+/** The stored layout data; without it (running from the sources) it is read from the fonts. */
+function storedLayouts(): Record<string, LayoutData | undefined> {
+  try {
+    return JSON.parse(readFileSync(new URL(`../${LAYOUT_DATA}`, import.meta.url), 'utf8')) as Record<string, LayoutData>;
+  } catch {
+    return {};
+  }
+}
+
+/** The vendored fonts, parsed anew, with the fast layout of plain words. */
 export function openFonts(): Map<string, ParsedFont> {
   const { fontkit } = pdfLibs();
-  return new Map(Object.entries(FONT_FILES).map(([name, file]) => [name, withFastLayout(fontkit.openSync(join(FONT_DIR, file)) as LayoutFont) as unknown as ParsedFont]));
+  const stored = storedLayouts();
+  return new Map(
+    Object.entries(FONT_FILES).map(([name, file]) => [name, withFastLayout(fontkit.openSync(join(FONT_DIR, file)) as LayoutFont, stored[file]) as unknown as ParsedFont]),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plainLayout, withFastLayout, type GlyphRun, type LayoutFont } from '../../src/render/pdf-shaping.js';
+import { layoutData, plainLayout, withFastLayout, type GlyphRun, type LayoutData, type LayoutFont } from '../../src/render/pdf-shaping.js';
 import { ROOT } from '../helpers/cli.js';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +34,8 @@ function wordsOf(dir: string): string[] {
 
 const LATIN = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~';
 const EXTRA = 'āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽäöüßÄÖÜéèêàçñøåæœÉÀŁłŻżŚśĆćŃńŐőŰűĞğİıŞş–—“”„‘’‚…·•€£«»‹›№°±×÷';
-const OTHER = 'ΑΒΓΔΕΖΗΘαβγδεζηθλμπσςωάέήίόύώЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяёђјљњћџ';
+// Also tab and line end (ending pdfkit's words) and characters of the plain ranges the font lacks.
+const OTHER = '\t\n\u0378\u2100\u214fΑΒΓΔΕΖΗΘαβγδεζηθλμπσςωάέήίόύώЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяёђјљњћџ';
 
 /** A reproducible stream of pseudo-random numbers in [0, 1). */
 function random(seed: number): () => number {
@@ -55,7 +56,9 @@ describe('the fast layout of plain words', () => {
   const randomWords = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
 
   it.each(STYLES)('%s: gives fontkit’s layout for every word it answers, and answers almost every word of a plan', (style) => {
-    const fast = plainLayout(open(style));
+    // As the build stores it: the data read from the font, through JSON.
+    const stored = JSON.parse(JSON.stringify(layoutData(open(style)))) as LayoutData;
+    const fast = plainLayout(open(style), stored);
     const reference = open(style);
     let answered = 0;
     const wrong: string[] = [];
@@ -80,7 +83,7 @@ describe('the fast layout of plain words', () => {
     ['a soft hyphen, which fontkit hides', 'pa\u00adšvaldība '],
     ['a fraction slash, which starts fontkit’s fractions', '1\u20442 '],
     ['a character outside the plain scripts', 'مرحبا '],
-    ['an emoji the font lacks', '\u{1F600} '],
+    ['an emoji (outside the plain ranges)', '\u{1F600} '],
     ['a zero-width space', 'ab\u200bcd '],
   ])('leaves a word with %s to fontkit', (_what, word) => {
     for (const style of STYLES) {
@@ -90,10 +93,10 @@ describe('the fast layout of plain words', () => {
     }
   });
 
-  it('answers words of several scripts, kerned as fontkit kerns them', () => {
-    const fast = plainLayout(open('Regular'));
-    const reference = open('Regular');
-    for (const word of ['AVAWAY ', 'To ', 'Ty, ', 'Ērgļi ', 'Србија ', '“Kopiena” ', '2018–2019 ']) {
+  it.each(STYLES)('%s: answers words of several scripts, kerned as fontkit kerns them', (style) => {
+    const fast = plainLayout(open(style));
+    const reference = open(style);
+    for (const word of ['AVAWAY ', 'To ', 'Ty, ', 'Ērgļi ', 'fonds ', 'ģimene ', 'apmaiņa\n', 'Србија ', '“Kopiena” ', '2018–2019 ']) {
       const run = fast(word);
       expect(run, word).toBeDefined();
       expect(shaped(run!)).toBe(shaped(reference.layout(word)));
@@ -101,6 +104,15 @@ describe('the fast layout of plain words', () => {
     // The kerning is really applied (a pair the font kerns): else the comparison above proves little.
     const av = fast('AV')!;
     expect(av.positions[0]!.xAdvance).toBeLessThan(av.glyphs[0]!.advanceWidth);
+  });
+
+  it('does not use data stored for another font', () => {
+    const regular = layoutData(open('Regular'))!;
+    const semibold = open('Semibold');
+    // Stored for Regular, used with Semibold: the data is read from Semibold instead.
+    const run = plainLayout(semibold, regular)('Wolf ')!;
+    expect(shaped(run)).toBe(shaped(open('Semibold').layout('Wolf ')));
+    expect(regular.font).not.toEqual(layoutData(semibold)!.font);
   });
 
   it('turns itself off for a font it does not read', () => {
