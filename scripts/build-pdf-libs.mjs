@@ -5,6 +5,7 @@
 // cache is only valid for this Node/V8 build; elsewhere V8 rejects it and the kit compiles as usual.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ rmSync(join(dist, 'pdf-libs.cache'), { force: true });
 // - tiny-inflate, which unpacks the Unicode tables of unicode-properties and linebreak when they load
 //   (about 40 ms, in JavaScript that has not been compiled yet), is replaced by Node's zlib;
 // - the AES tables of @noble/ciphers (pdfkit's encryption) and brotli's dictionary (fontkit's WOFF2)
-//   are set up when first used, not when the bundle loads: a plan uses neither.
+//   are loaded from node_modules when first used, not bundled: a plan uses neither.
 const INFLATE = `const { inflateRawSync } = require('node:zlib');
 module.exports = function inflate(source, dest) {
   const out = inflateRawSync(source);
@@ -49,8 +50,15 @@ const shims = {
   },
 };
 
+// What the shims load when first used stays outside the bundle, loaded from node_modules then:
+// brotli alone is 1.4 MB of source that every PDF run would read, for fonts the kit never draws.
+const LATER = ['@noble/ciphers/aes.js', 'brotli/decompress'];
+const fromPdfkit = createRequire(createRequire(join(root, 'package.json')).resolve('pdfkit'));
+for (const m of LATER) fromPdfkit.resolve(m);
+
 await build({
   plugins: [shims],
+  external: LATER,
   stdin: { contents: "module.exports = { PDFDocument: require('pdfkit'), fontkit: require('fontkit') };", resolveDir: root, loader: 'js' },
   bundle: true,
   platform: 'node',
