@@ -63,6 +63,18 @@ describe('glyph safety', () => {
     expect(missing(p.text)).toEqual([]);
   });
 
+  it.each([
+    ['a tab becomes a space', 'a\tb', 'a b'],
+    ['a control character is dropped', 'a\u0007b\u0085c', 'abc'],
+    ['line ends stay', 'rinda\nnākamā\r\n', 'rinda\nnākamā\r\n'],
+    ['a run of 60 stays whole', 'x'.repeat(60), 'x'.repeat(60)],
+    ['a run of 61 gets a break', 'x'.repeat(61), `${'x'.repeat(60)}\u200B${'x'}`],
+    ['a no-break space ends a run', `${'x'.repeat(40)}\u00a0${'x'.repeat(40)}`, `${'x'.repeat(40)}\u00a0${'x'.repeat(40)}`],
+    ['a variation selector after a drawn character goes', '✓\ufe0f', '✓'],
+  ])('%s', (_what, input, output) => {
+    expect(printable(input, fonts).text).toBe(output);
+  });
+
   it('makes a long unbreakable run breakable without changing its visible characters', () => {
     const p = printable('x'.repeat(20_000), fonts);
     expect(p.text.replace(/\u200B/g, '')).toBe('x'.repeat(20_000));
