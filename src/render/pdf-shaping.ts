@@ -74,7 +74,7 @@ interface LayoutTable {
 /** fontkit's TTFFont, as far as this module reads it. */
 export interface LayoutFont {
   layout(text: string, ...rest: unknown[]): GlyphRun;
-  glyphForCodePoint(codePoint: number): Glyph;
+  getGlyph(glyph: number, codePoints: number[]): Glyph;
   _cmapProcessor: { lookup(codePoint: number): number };
   directory: { tables: Record<string, unknown> };
   head: { checkSumAdjustment: number };
@@ -388,39 +388,36 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
   const data = stored && stored.font[0] === id[0] && stored.font[1] === id[1] ? stored : layoutData(font);
   if (!data) return () => undefined;
   const glyphOf = pairMap(data.chars);
-  const setsOf = new Map<number, number[]>();
+  // Each glyph's sets and each subtable's needs as bit masks: a word is checked in a few dozen steps.
+  const words = Math.ceil(data.sets.length / 32);
+  const setsOf = new Map<number, Uint32Array>();
   data.sets.forEach((glyphs, set) => {
     for (const g of glyphs) {
-      const list = setsOf.get(g);
-      if (!list) setsOf.set(g, [set]);
-      else if (list[list.length - 1] !== set) list.push(set);
+      let mask = setsOf.get(g);
+      if (!mask) setsOf.set(g, (mask = new Uint32Array(words)));
+      mask[set >> 5]! |= 1 << (set & 31);
     }
   });
-  const needersOf: number[][][] = data.sets.map(() => []);
-  for (const need of data.needs) for (const set of new Set(need.slice(1))) needersOf[set]!.push(need);
-
-  const seen = new Uint32Array(data.sets.length);
-  let stamp = 0;
-  const inSet = (glyph: number, set: number): boolean => setsOf.get(glyph)?.includes(set) ?? false;
-  const met = (need: number[], glyphs: Glyph[]): boolean => {
-    if (need[0] === ANYWHERE) {
-      for (let i = 1; i < need.length; i++) if (seen[need[i]!] !== stamp) return false;
-      return true;
-    }
-    for (let i = 0; i + 1 < glyphs.length; i++) if (inSet(glyphs[i]!.id, need[1]!) && inSet(glyphs[i + 1]!.id, need[2]!)) return true;
-    return false;
-  };
+  const needs = data.needs.map((need) => {
+    const mask = new Uint32Array(words);
+    for (const set of need.slice(1)) mask[set >> 5]! |= 1 << (set & 31);
+    return { adjacent: need[0] === ADJACENT, mask, first: need[1]!, second: need[2]! };
+  });
+  const inSet = (glyph: number, set: number): boolean => (((setsOf.get(glyph)?.[set >> 5] ?? 0) >>> (set & 31)) & 1) === 1;
+  const present = new Uint32Array(words);
   /** Whether some subtable finds what it needs among these glyphs. */
   const mayChange = (glyphs: Glyph[]): boolean => {
-    stamp++;
-    const present: number[] = [];
+    present.fill(0);
     for (const g of glyphs) {
-      for (const set of setsOf.get(g.id) ?? []) {
-        if (seen[set] !== stamp) present.push(set);
-        seen[set] = stamp;
-      }
+      const mask = setsOf.get(g.id);
+      if (mask) for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
     }
-    return present.some((set) => needersOf[set]!.some((need) => met(need, glyphs)));
+    next: for (const need of needs) {
+      for (let w = 0; w < words; w++) if ((need.mask[w]! & present[w]!) >>> 0 !== need.mask[w]) continue next;
+      if (!need.adjacent) return true;
+      for (let i = 0; i + 1 < glyphs.length; i++) if (inSet(glyphs[i]!.id, need.first) && inSet(glyphs[i + 1]!.id, need.second)) return true;
+    }
+    return false;
   };
 
   const tables = data.kerning.map((lookup) => lookup.map((t) => ({ t, coverage: undefined as Map<number, number> | undefined, classes: undefined as [Map<number, number>, Map<number, number>] | undefined })));
@@ -459,8 +456,10 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
     const glyphs: Glyph[] = [];
     for (let i = 0; i < text.length; i++) {
       const cp = text.charCodeAt(i);
-      if (!glyphOf.has(cp)) return undefined;
-      glyphs.push(font.glyphForCodePoint(cp));
+      const glyph = glyphOf.get(cp);
+      if (glyph === undefined) return undefined;
+      // What glyphForCodePoint does, with the character map already read.
+      glyphs.push(font.getGlyph(glyph, [cp]));
     }
     if (mayChange(glyphs)) return undefined;
     const positions: Position[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
