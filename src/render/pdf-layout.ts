@@ -142,6 +142,21 @@ export class Layout {
     }
   }
 
+  /**
+   * Text that links to `url`, underlined, each of its link annotations (one per line) described by
+   * `description` in its /Contents, as PDF/UA asks of every link (pdfkit would leave it empty).
+   */
+  private linkText(text: string, url: string, description: string, options: PDFKit.Mixins.TextOptions): void {
+    const doc = this.doc as unknown as { link: (...args: unknown[]) => unknown };
+    const link = doc.link;
+    doc.link = (...args: unknown[]) => link.call(this.doc, ...args.slice(0, 5), { ...(args[5] as object | undefined), Contents: new String(description.trim()) });
+    try {
+      this.doc.fillColor(COLOR.accent).text(text, { ...options, link: url, underline: true });
+    } finally {
+      delete (doc as { link?: unknown }).link;
+    }
+  }
+
   /** Drawing that carries no content (rules, stripes, bullets): marked as an artifact. */
   artifact(draw: () => void): void {
     if (!this.opts.tagged) return draw();
@@ -212,19 +227,24 @@ export class Layout {
         const y = this.doc.y;
         this.artifact(() => this.doc.fillColor(COLOR.accent).circle(this.left + 3, y + size * 0.6, 1.7).fill());
         this.doc.fillColor(COLOR.text);
-        this.group('LI', () =>
-          this.tag('LBody', () => {
-            const x = this.left + indent;
-            if (lead) {
-              this.doc.font(FONT.bold).text(lead, x, y, { width, lineGap: LINE_GAP, continued: true });
-              this.doc.font(FONT.body).text(text, { width, lineGap: LINE_GAP, continued: link !== undefined });
-            } else {
-              this.doc.text(text, x, y, { width, lineGap: LINE_GAP, continued: link !== undefined });
-            }
-            if (link) this.doc.fillColor(COLOR.accent).text(` ${link}`, { link, underline: true, width, lineGap: LINE_GAP });
-            this.doc.fillColor(COLOR.text);
-          }),
-        );
+        const x = this.left + indent;
+        const body = (): void => {
+          if (lead) {
+            this.doc.font(FONT.bold).text(lead, x, y, { width, lineGap: LINE_GAP, continued: true });
+            this.doc.font(FONT.body).text(text, { width, lineGap: LINE_GAP, continued: link !== undefined });
+          } else {
+            this.doc.text(text, x, y, { width, lineGap: LINE_GAP, continued: link !== undefined });
+          }
+        };
+        this.group('LI', () => {
+          if (!link) return this.tag('LBody', body);
+          // The address is a Link element holding its annotations (PDF/UA), after the text it belongs to.
+          this.group('LBody', () => {
+            this.tag('Span', body);
+            this.tag('Link', () => this.linkText(` ${link}`, link, `${lead}${link}`, { width, lineGap: LINE_GAP }));
+          });
+        });
+        this.doc.fillColor(COLOR.text);
         this.space(3);
       }
     });

@@ -128,6 +128,26 @@ describe('the printed plan', () => {
     const links = Array.from({ length: pdf.pageCount }, (_, i) => pdf.links(i)).flat();
     expect(links.some((l) => l.startsWith('http'))).toBe(true);
     expect(pdf.language()).toBe('en');
+    // Each link annotation is described and held by a Link element (PDF/UA-1 7.18.5).
+    const annotations = Array.from({ length: pdf.pageCount }, (_, i) => pdf.linkAnnotations(i)).flat();
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) {
+      expect(a.contents, a.uri).toContain(a.uri);
+      expect(a.contents!.length, a.uri).toBeGreaterThan(a.uri!.length);
+    }
+    const held = nodes.filter((n) => n.type === 'Link').flatMap((n) => n.annotations);
+    expect(held.sort()).toEqual(annotations.map((a) => a.structParent).sort());
+  });
+
+  it.each([
+    ['examples/ergli', ['--lang', 'en']],
+    ['examples/alsunga.yaml', ['--paper', 'letter']],
+    ['twelve', ['--lang', 'en']],
+    ['incomplete.yaml', []],
+    ['emoji.yaml', ['--paper', 'letter']],
+  ] as const)('passes the PDF/UA-1 checks a machine can make: %s %j', (input, extra) => {
+    const file = render(input.startsWith('examples') ? input : tmp.path(input), `ua-${input.replace(/\W+/g, '-')}.pdf`, [...extra]);
+    expect(openPdf(file).uaProblems()).toEqual([]);
   });
 
   it('draws no missing glyph: an emoji becomes a visible placeholder, explained in the colophon, and ▲ marks a discussion (D02)', () => {

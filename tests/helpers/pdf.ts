@@ -26,6 +26,17 @@ export interface StructNode {
   type: string;
   alt: string | undefined;
   children: StructNode[];
+  /** The annotations it holds (object references, /Type /OBJR), by their page-independent /StructParent keys. */
+  annotations: number[];
+}
+
+/** A link annotation as written in the file. */
+export interface LinkAnnotation {
+  uri: string | undefined;
+  /** The alternate description (/Contents), if any. */
+  contents: string | undefined;
+  /** Its key in the structure parent tree, if it is tagged. */
+  structParent: number | undefined;
 }
 
 /** What a structural check of the whole file found; a sound file is `{ repaired: false, blankPages: [], warnings: [] }`. */
@@ -67,6 +78,14 @@ export interface PdfFile {
   structTree(): StructNode[];
   /** The URIs of the link annotations on a page. */
   links(page: number): string[];
+  /** The link annotations of a page, as written. */
+  linkAnnotations(page: number): LinkAnnotation[];
+  /**
+   * What a PDF/UA-1 checker would find wrong with the file among the checks it can make by machine
+   * (a subset of the Matterhorn Protocol): document-level entries, embedded fonts, tab order, and
+   * every text-showing operator inside marked content (tagged or an artifact). Empty when sound.
+   */
+  uaProblems(): string[];
   /** The catalog's `/Lang`, if any. */
   language(): string | undefined;
   /** Frees the WebAssembly memory now rather than at garbage collection. */
@@ -199,14 +218,102 @@ export function openPdf(fileOrBytes: string | Uint8Array): PdfFile {
           }
           if (!k.isDictionary() || !k.get('S').isName()) return [];
           const alt = k.get('Alt');
-          return [{ type: k.get('S').asName(), alt: alt.isString() ? alt.asString() : undefined, children: walk(k.get('K'), depth + 1) }];
+          const kids = k.get('K');
+          const list = kids.isArray() ? Array.from({ length: kids.length }, (_, i) => kids.get(i)) : [kids];
+          const annotations = list.filter((x) => x.isDictionary() && x.get('Type').isName() && x.get('Type').asName() === 'OBJR').map((x) => x.get('Obj').get('StructParent').asNumber());
+          return [{ type: k.get('S').asName(), alt: alt.isString() ? alt.asString() : undefined, children: walk(kids, depth + 1), annotations }];
         };
         return walk(catalog().get('StructTreeRoot').get('K'), 0);
       }),
     links: (index) => withPage(index, (page) => page.getLinks().map((l) => l.getURI())),
+    linkAnnotations: (index) =>
+      withPage(index, () => {
+        const annots = pdf.findPage(index).get('Annots');
+        const out: LinkAnnotation[] = [];
+        for (let i = 0; i < annots.length; i++) {
+          const a = annots.get(i);
+          if (a.get('Subtype').asName() !== 'Link') continue;
+          const str = (o: mupdf.PDFObject): string | undefined => (o.isString() ? o.asString() : undefined);
+          out.push({ uri: str(a.get('A').get('URI')), contents: str(a.get('Contents')), structParent: a.get('StructParent').isNumber() ? a.get('StructParent').asNumber() : undefined });
+        }
+        return out;
+      }),
+    uaProblems: () => logged(() => uaProblems(pdf, catalog())),
     language: () => logged(() => pdf.getLanguage()) ?? undefined,
     close: () => pdf.destroy(),
   };
+}
+
+/** The checks of `PdfFile.uaProblems`. */
+function uaProblems(pdf: mupdf.PDFDocument, root: mupdf.PDFObject): string[] {
+  const problems: string[] = [];
+  /** obj[k1][k2]…, stopping at the first missing key (mupdf's null object). */
+  const at = (o: mupdf.PDFObject, ...keys: string[]): mupdf.PDFObject => keys.reduce((x, k) => (x.isNull() ? x : x.get(k)), o);
+  const name = (o: mupdf.PDFObject): string | undefined => (o.isName() ? o.asName() : undefined);
+  const yes = (o: mupdf.PDFObject): boolean => o.isBoolean() && o.asBoolean();
+  if (!yes(at(root, 'MarkInfo', 'Marked'))) problems.push('catalog: /MarkInfo /Marked is not true');
+  if (root.get('StructTreeRoot').isNull()) problems.push('catalog: no /StructTreeRoot');
+  if (!root.get('Lang').isString() || root.get('Lang').asString() === '') problems.push('catalog: no /Lang');
+  if (!yes(at(root, 'ViewerPreferences', 'DisplayDocTitle'))) problems.push('catalog: /DisplayDocTitle is not true');
+  const xmp = root.get('Metadata').isStream() ? root.get('Metadata').readStream().asString() : '';
+  if (!/<pdfuaid:part>1<\/pdfuaid:part>/.test(xmp)) problems.push('metadata: no pdfuaid:part 1');
+  if (!/<dc:title>[\s\S]*?<rdf:li[^>]*>[^<]+<\/rdf:li>/.test(xmp)) problems.push('metadata: no dc:title');
+  for (let i = 0; i < pdf.countPages(); i++) {
+    const page = pdf.findPage(i);
+    if (page.get('Annots').length > 0 && name(page.get('Tabs')) !== 'S') problems.push(`page ${i + 1}: annotations without /Tabs /S`);
+    const fonts = at(page, 'Resources', 'Font');
+    if (!fonts.isNull()) {
+      fonts.forEach((font, key) => {
+        const descendant = at(font, 'DescendantFonts');
+        const descriptor = at(descendant.isNull() ? font : descendant.get(0), 'FontDescriptor');
+        if (!['FontFile', 'FontFile2', 'FontFile3'].some((k) => at(descriptor, k).isStream())) problems.push(`page ${i + 1}: font ${String(key)} is not embedded`);
+      });
+    }
+    const contents = page.get('Contents');
+    const streams = contents.isArray() ? Array.from({ length: contents.length }, (_, j) => contents.get(j)) : [contents];
+    const text = streams.map((c) => c.readStream().asString()).join('\n');
+    const unmarked = unmarkedText(text);
+    if (unmarked > 0) problems.push(`page ${i + 1}: ${unmarked} text operator(s) outside marked content`);
+  }
+  return problems;
+}
+
+/** How many text-showing operators (Tj TJ ' ") of a content stream lie outside every BDC/BMC … EMC. */
+function unmarkedText(content: string): number {
+  let depth = 0;
+  let unmarked = 0;
+  let i = 0;
+  while (i < content.length) {
+    const c = content[i]!;
+    if (c === '%') {
+      while (i < content.length && content[i] !== '\n' && content[i] !== '\r') i++;
+    } else if (c === '(') {
+      // A literal string: balanced parentheses, backslash escapes.
+      let nest = 0;
+      for (; i < content.length; i++) {
+        if (content[i] === '\\') i++;
+        else if (content[i] === '(') nest++;
+        else if (content[i] === ')' && --nest === 0) break;
+      }
+      i++;
+    } else if (c === '<' && content[i + 1] !== '<') {
+      i = content.indexOf('>', i) + 1;
+    } else if (/[A-Za-z'"]/.test(c)) {
+      let j = i;
+      while (j < content.length && /[A-Za-z0-9*'"]/.test(content[j]!)) j++;
+      const op = content.slice(i, j);
+      if (op === 'BDC' || op === 'BMC') depth++;
+      else if (op === 'EMC') depth--;
+      else if ((op === 'Tj' || op === 'TJ' || op === "'" || op === '"') && depth <= 0) unmarked++;
+      i = j;
+    } else if (c === '/') {
+      i++;
+      while (i < content.length && !/[\s/[\]<>(){}%]/.test(content[i]!)) i++;
+    } else {
+      i++;
+    }
+  }
+  return unmarked;
 }
 
 /** Runs the built `village report INPUT --format pdf` into `dir`/`name` (it must say so and exit 0); the PDF's path. */
