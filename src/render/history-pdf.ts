@@ -20,13 +20,16 @@ export async function renderHistoryPdf(view: HistoryView, opts: { paper: Paper; 
     compress: true,
     lang: view.lang,
     displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
     info: { Title: view.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
-  });
+  } as unknown as PDFKit.PDFDocumentOptions);
   const finished = collectDocument(doc);
   const L = view.labels;
-  const l = new Layout(doc, 18);
-  doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['history.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 });
-  doc.font(FONT.bold).fontSize(22).fillColor(COLOR.text).text(view.village, l.left, doc.y + 2, { width: l.width });
+  const l = new Layout(doc, 18, { tagged: true });
+  l.tag('P', () => doc.font(FONT.bold).fontSize(9).fillColor(COLOR.accent).text(L['history.title'].toUpperCase(), l.left, l.top, { characterSpacing: 0.8 }));
+  l.tag('H1', () => doc.font(FONT.bold).fontSize(22).fillColor(COLOR.text).text(view.village, l.left, doc.y + 2, { width: l.width }));
   l.space(6);
   l.paragraph(view.intro, { size: 9.5, color: COLOR.muted, gap: 10 });
 
@@ -49,21 +52,34 @@ export async function renderHistoryPdf(view: HistoryView, opts: { paper: Paper; 
   l.heading(L['history.done'], 14);
   if (view.done.length === 0) l.paragraph(L['history.noneDone'], { size: 9.5 });
   for (const d of view.done) {
-    doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text).text(d.heading, l.left, doc.y, { width: l.width });
+    l.tag('H3', () => doc.font(FONT.bold).fontSize(10.5).fillColor(COLOR.text).text(d.heading, l.left, doc.y, { width: l.width }));
     l.space(3);
     l.bullets(d.items, { size: 9.5 });
   }
-  doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted).text(`${view.framework.id} ${view.framework.version} · ${L['report.footer']} ${opts.version}`, l.left, doc.y + 8, { width: l.width });
+  l.tag('P', () => doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted).text(`${view.framework.id} ${view.framework.version} · ${L['report.footer']} ${opts.version}`, l.left, doc.y + 8, { width: l.width }));
   doc.end();
   return finished;
 }
 
+/** What the chart shows, in words (its alternate text): each assessment's overall and pillar scores. */
+function chartText(view: HistoryView): string {
+  const L = view.labels;
+  return view.rows
+    .map((r) => `${r.date}: ${L['col.overall']} ${r.overallText}; ${view.pillars.map((p, k) => `${p.title} ${r.pillarTexts[k] ?? '—'}`).join('; ')}`)
+    .join('. ');
+}
+
 /** Overall and pillar scores (0–100) per assessment as lines, with the level thresholds dashed. */
 function lineChart(l: Layout, view: HistoryView): void {
-  const { doc } = l;
   const height = 190;
   const legendH = 16 * Math.ceil((view.pillars.length + 1) / 3);
   l.ensure(height + legendH + 20);
+  l.tag('Figure', () => drawChart(l, view, height, legendH), { alt: chartText(view) });
+}
+
+/** The chart itself, `height` tall with a legend of `legendH` below, where the page has room for both. */
+function drawChart(l: Layout, view: HistoryView, height: number, legendH: number): void {
+  const { doc } = l;
   const top = doc.y;
   const left = l.left + 28;
   const right = l.left + l.width - 10;

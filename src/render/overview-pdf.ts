@@ -26,33 +26,48 @@ function heatmap(l: Layout, v: OverviewView): void {
   const cols = v.heat.pillars.length + 1;
   const cellW = (l.width - nameWidth) / cols;
   const rowH = 14;
-  const header = (): void => {
+  // A table in the structure: the village, then each pillar's score and the overall (the colour
+  // is the score's band, so the squares are artifacts); a header repeated on a new page is one too.
+  const header = (repeat: boolean): void => {
     doc.font(FONT.bold).fontSize(7.5).fillColor(COLOR.accent);
     const y = doc.y;
-    [...v.heat.pillars, v.heat.table.header[v.heat.table.header.length - 1] ?? ''].forEach((p, i) => {
-      doc.text(p, l.left + nameWidth + i * cellW, y, { width: cellW - 2, align: 'center', height: 20, ellipsis: true });
-    });
+    const [village = '', ...rest] = v.heat.table.header;
+    const cells = (): void =>
+      [village, ...rest].forEach((p, i) => {
+        const draw = (): void => {
+          if (i === 0) doc.text(p, l.left, y, { width: nameWidth - 4, height: 20, ellipsis: true });
+          else doc.text(p, l.left + nameWidth + (i - 1) * cellW, y, { width: cellW - 2, align: 'center', height: 20, ellipsis: true });
+        };
+        if (repeat) draw();
+        else l.tag('TH', draw);
+      });
+    if (repeat) l.artifact(cells);
+    else l.group('TR', cells);
     doc.y = y + 22;
   };
   l.ensure(60);
-  header();
   const one = new Intl.NumberFormat(localeOf(v.lang), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
   const num = (x: number | null): string => (x === null ? '—' : one.format(Math.round(x * 10) / 10));
-  for (const r of v.heat.rows) {
-    if (doc.y + rowH > l.bottom) {
-      doc.addPage();
-      header();
+  l.group('Table', () => {
+    header(false);
+    for (const r of v.heat.rows) {
+      if (doc.y + rowH > l.bottom) {
+        doc.addPage();
+        header(true);
+      }
+      const y = doc.y;
+      l.group('TR', () => {
+        l.tag('TH', () => doc.font(FONT.body).fontSize(8).fillColor(COLOR.text).text(r.village, l.left, y + 3, { width: nameWidth - 4, height: rowH, ellipsis: true, lineBreak: false }));
+        [...r.scores, r.overall].forEach((s, i) => {
+          const b = band(s);
+          const x = l.left + nameWidth + i * cellW;
+          l.artifact(() => doc.rect(x + 1, y + 1, cellW - 2, rowH - 2).fill(b === null ? COLOR.barEmpty : BAND_COLORS[b]));
+          l.tag('TD', () => doc.font(i === cols - 1 ? FONT.bold : FONT.body).fontSize(7.5).fillColor(COLOR.text).text(num(s), x, y + 3.5, { width: cellW, align: 'center', lineBreak: false }));
+        });
+      });
+      doc.y = y + rowH;
     }
-    const y = doc.y;
-    doc.font(FONT.body).fontSize(8).fillColor(COLOR.text).text(r.village, l.left, y + 3, { width: nameWidth - 4, height: rowH, ellipsis: true, lineBreak: false });
-    [...r.scores, r.overall].forEach((s, i) => {
-      const b = band(s);
-      const x = l.left + nameWidth + i * cellW;
-      doc.rect(x + 1, y + 1, cellW - 2, rowH - 2).fill(b === null ? COLOR.barEmpty : BAND_COLORS[b]);
-      doc.font(i === cols - 1 ? FONT.bold : FONT.body).fontSize(7.5).fillColor(COLOR.text).text(num(s), x, y + 3.5, { width: cellW, align: 'center', lineBreak: false });
-    });
-    doc.y = y + rowH;
-  }
+  });
   doc.x = l.left;
   l.space(10);
 }
@@ -67,11 +82,14 @@ export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; v
     compress: true,
     lang: v.lang,
     displayTitle: true,
+    tagged: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/UA',
     info: { Title: v.title, Author: 'smart-village-kit', Creator: `smart-village-kit ${opts.version}`, Producer: `smart-village-kit ${opts.version}`, CreationDate: stamp, ModDate: stamp },
-  });
+  } as unknown as PDFKit.PDFDocumentOptions);
   const finished = collectDocument(doc);
-  const l = new Layout(doc, 18);
-  doc.font(FONT.bold).fontSize(20).fillColor(COLOR.text).text(v.title, l.left, l.top, { width: l.width });
+  const l = new Layout(doc, 18, { tagged: true });
+  l.tag('H1', () => doc.font(FONT.bold).fontSize(20).fillColor(COLOR.text).text(v.title, l.left, l.top, { width: l.width }));
   l.space(4);
   if (v.subtitle) l.paragraph(v.subtitle, { color: COLOR.muted });
   l.paragraph(v.intro);
@@ -114,7 +132,9 @@ export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; v
     // A footer inside the bottom margin must not start a new page.
     doc.page.margins.bottom = 0;
     doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted);
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.text(`${v.title} · ${i + 1}/${range.count}`, l.left, doc.page.height - 30, { width: l.width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
   }
   doc.end();
   return finished;

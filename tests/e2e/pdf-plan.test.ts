@@ -1,7 +1,7 @@
 // The printed plan (issue #17): page 1 at a glance, no lost evidence, glyph safety, a tagged PDF,
 // hostile sizes. Every PDF is read back with mupdf (tests/helpers/pdf.ts): no system tools.
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir, village } from '../helpers/cli.js';
+import { FIXTURES, ROOT, tempDir, village } from '../helpers/cli.js';
 import { CRITERIA, answersYaml, yamlString } from '../helpers/answers.js';
 import { openPdf, reportPdf, type StructNode } from '../helpers/pdf.js';
 
@@ -148,6 +148,21 @@ describe('the printed plan', () => {
   ] as const)('passes the PDF/UA-1 checks a machine can make: %s %j', (input, extra) => {
     const file = render(input.startsWith('examples') ? input : tmp.path(input), `ua-${input.replace(/\W+/g, '-')}.pdf`, [...extra]);
     expect(openPdf(file).uaProblems()).toEqual([]);
+  });
+
+  it('the other PDFs pass the same checks: the LAG overview (its heat-map a table) and a village’s history (its chart a figure in words)', () => {
+    const r = village(['score', `${ROOT}/examples`, '--reports', tmp.path('lag'), '--report-format', 'pdf', '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    const overview = openPdf(tmp.path('lag/overview.pdf'));
+    expect(overview.uaProblems()).toEqual([]);
+    const cells = flat(overview.structTree());
+    expect(cells.filter((n) => n.type === 'Table').length).toBeGreaterThan(3);
+    const h = village(['history', `${ROOT}/examples-progress/ergli-2025/`, `${ROOT}/examples/ergli/`, '--out', tmp.path('history.pdf'), '--lang', 'en']);
+    expect(h.code, h.stderr).toBe(0);
+    const history = openPdf(tmp.path('history.pdf'));
+    expect(history.uaProblems()).toEqual([]);
+    const figure = flat(history.structTree()).find((n) => n.type === 'Figure');
+    expect(figure?.alt).toMatch(/^2025-05-14: Overall 38\.5; Holistic strategy 41\.7; .*2026-05-22: Overall 53\.7/);
   });
 
   it('draws no missing glyph: an emoji becomes a visible placeholder, explained in the colophon, and ▲ marks a discussion (D02)', () => {
