@@ -114,16 +114,18 @@ function coverageGlyphs(coverage: Coverage): number[] | undefined {
 
 function coverageIndex(coverage: Coverage): Map<number, number> {
   const index = new Map<number, number>();
-  if (coverage.version === 1) coverage.glyphs?.forEach((g, i) => index.has(g) || index.set(g, i));
-  else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) index.has(g) || index.set(g, r.startCoverageIndex + g - r.start);
+  const add = (glyph: number, at: number): void => {
+    if (!index.has(glyph)) index.set(glyph, at);
+  };
+  if (coverage.version === 1) coverage.glyphs?.forEach(add);
+  else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) add(g, r.startCoverageIndex + g - r.start);
   return index;
 }
 
 /** A glyph's class as fontkit reads it (0 where the table does not list the glyph). */
 function classOf(def: ClassDef, glyph: number): number {
   if (def.version === 1) {
-    const i = glyph - (def.startGlyph ?? 0);
-    return i >= 0 && i < (def.classValueArray?.length ?? 0) ? def.classValueArray![i]! : 0;
+    return def.classValueArray?.[glyph - (def.startGlyph ?? 0)] ?? 0;
   }
   if (def.version === 2) for (const r of def.classRangeRecord ?? []) if (r.start <= glyph && glyph <= r.end) return r.class;
   return 0;
@@ -151,8 +153,9 @@ function needs(gpos: boolean, type: number, table: SubTable): (Coverage | number
     const second = new Set<number>();
     for (let i = 0; i < sets.length; i++) {
       for (const ligature of sets.get(i)) {
-        if (ligature.components.length === 0) return [first];
-        second.add(ligature.components[0]!);
+        const [next] = ligature.components;
+        if (next === undefined) return [first];
+        second.add(next);
       }
     }
     return [first, [...second]];
@@ -171,8 +174,8 @@ function lookupsOf(table: LayoutTable, features: (tag: string) => boolean): Set<
     if (!lang) return undefined;
     const indexes = lang.reqFeatureIndex === NO_FEATURE ? lang.featureIndexes : [...lang.featureIndexes, lang.reqFeatureIndex];
     for (const i of indexes) {
-      const record = table.featureList[i]!;
-      if (features(record.tag) || i === lang.reqFeatureIndex) for (const l of record.feature.lookupListIndexes) out.add(l);
+      const record = table.featureList[i];
+      if (record && (features(record.tag) || i === lang.reqFeatureIndex)) for (const l of record.feature.lookupListIndexes) out.add(l);
     }
   }
   return out;
@@ -184,7 +187,7 @@ function kerningLookups(gpos: LayoutTable): number[] | undefined {
   for (const { script } of gpos.scriptList) {
     const lang = script.defaultLangSys;
     if (!lang) return undefined;
-    const key = lang.featureIndexes.filter((i) => gpos.featureList[i]!.tag === 'kern').flatMap((i) => gpos.featureList[i]!.feature.lookupListIndexes).sort((a, b) => a - b).join(',');
+    const key = lang.featureIndexes.flatMap((i) => (gpos.featureList[i]?.tag === 'kern' ? gpos.featureList[i].feature.lookupListIndexes : [])).sort((a, b) => a - b).join(',');
     if (found !== undefined && found !== key) return undefined;
     found = key;
   }
@@ -192,16 +195,10 @@ function kerningLookups(gpos: LayoutTable): number[] | undefined {
 }
 
 /** A pair adjustment subtable (lookup type 2), as fontkit parses it. */
-interface PairTable {
-  version: number;
-  coverage: Coverage;
-  pairSets?: LazyArray<{ secondGlyph: number; value1?: ValueRecord; value2?: ValueRecord }[]>;
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  class1Count?: number;
-  class2Count?: number;
-  classRecords?: LazyArray<LazyArray<{ value1?: ValueRecord; value2?: ValueRecord }>>;
-}
+type PairRecord = { value1?: ValueRecord; value2?: ValueRecord };
+type PairTable =
+  | { version: 1; coverage: Coverage; pairSets: LazyArray<(PairRecord & { secondGlyph: number })[]> }
+  | { version: 2; coverage: Coverage; classDef1: ClassDef; classDef2: ClassDef; class1Count: number; class2Count: number; classRecords: LazyArray<LazyArray<PairRecord>> };
 
 /** A value record: its x advance alone, or [x advance, y advance, x placement, y placement]. */
 export type Value = number | [number, number, number, number];
@@ -253,33 +250,31 @@ function kernTable(t: PairTable): KernTable {
   const coverage = [...coverageIndex(t.coverage)].flat();
   if (t.version === 1) {
     const pairs: Value[][] = [];
-    for (let i = 0; i < t.pairSets!.length; i++) pairs.push(t.pairSets!.get(i).flatMap((r) => [r.secondGlyph, value(r.value1), value(r.value2)]));
+    for (let i = 0; i < t.pairSets.length; i++) pairs.push(t.pairSets.get(i).flatMap((r) => [r.secondGlyph, value(r.value1), value(r.value2)]));
     return { coverage, pairs };
   }
-  const classes = (def: ClassDef, glyphs: Iterable<number>): number[] => {
-    const out: number[] = [];
-    for (const g of glyphs) {
+  /** [glyph, class, ...] for every glyph the class table lists with a class other than 0. */
+  const classes = (def: ClassDef): number[] => {
+    const listed = def.version === 1 ? (def.classValueArray ?? []).map((_, i) => (def.startGlyph ?? 0) + i) : (def.classRangeRecord ?? []).flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
+    return listed.flatMap((g) => {
       const c = classOf(def, g);
-      if (c) out.push(g, c);
-    }
-    return out;
-  };
-  const listed = (def: ClassDef): number[] => {
-    if (def.version === 1) return Array.from({ length: def.classValueArray?.length ?? 0 }, (_, i) => (def.startGlyph ?? 0) + i);
-    return (def.classRangeRecord ?? []).flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, i) => r.start + i));
+      return c ? [g, c] : [];
+    });
   };
   const v1: Value[][] = [];
   const v2: Value[][] = [];
-  for (let c1 = 0; c1 < t.class1Count!; c1++) {
-    const row = t.classRecords!.get(c1);
-    v1.push([]);
-    v2.push([]);
-    for (let c2 = 0; c2 < t.class2Count!; c2++) {
-      v1[c1]!.push(value(row.get(c2).value1));
-      v2[c1]!.push(value(row.get(c2).value2));
+  for (let c1 = 0; c1 < t.class1Count; c1++) {
+    const row = t.classRecords.get(c1);
+    const first: Value[] = [];
+    const second: Value[] = [];
+    for (let c2 = 0; c2 < t.class2Count; c2++) {
+      first.push(value(row.get(c2).value1));
+      second.push(value(row.get(c2).value2));
     }
+    v1.push(first);
+    v2.push(second);
   }
-  return { coverage, classes: [classes(t.classDef1!, listed(t.classDef1!)), classes(t.classDef2!, listed(t.classDef2!))], values: [v1, v2] };
+  return { coverage, classes: [classes(t.classDef1), classes(t.classDef2)], values: [v1, v2] };
 }
 
 /** Reads what the fast path needs from the font's tables; undefined for a font it does not read. */
@@ -306,7 +301,7 @@ export function layoutData(font: LayoutFont): LayoutData | undefined {
     }
     return true;
   };
-  for (const i of gsubLookups) if (!add(false, gsub!.lookupList.get(i))) return undefined;
+  if (gsub) for (const i of gsubLookups) if (!add(false, gsub.lookupList.get(i))) return undefined;
   const kerning: KernTable[][] = [];
   for (const i of [...gposLookups].sort((a, b) => a - b)) {
     const lookup = gpos.lookupList.get(i);
@@ -361,7 +356,7 @@ const addValue = (p: Position, v: Value): void => {
 /** Pairs [key, value, ...] as a map. */
 const pairMap = (flat: number[]): Map<number, number> => {
   const m = new Map<number, number>();
-  for (let i = 0; i < flat.length; i += 2) m.set(flat[i]!, flat[i + 1]!);
+  for (let i = 0; i + 1 < flat.length; i += 2) m.set(flat[i] ?? 0, flat[i + 1] ?? 0);
   return m;
 };
 
@@ -390,18 +385,21 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
   const glyphOf = pairMap(data.chars);
   // Each glyph's sets and each subtable's needs as bit masks: a word is checked in a few dozen steps.
   const words = Math.ceil(data.sets.length / 32);
+  const setBit = (mask: Uint32Array, bit: number): void => {
+    mask[bit >> 5] = (mask[bit >> 5] ?? 0) | (1 << (bit & 31));
+  };
   const setsOf = new Map<number, Uint32Array>();
   data.sets.forEach((glyphs, set) => {
     for (const g of glyphs) {
       let mask = setsOf.get(g);
       if (!mask) setsOf.set(g, (mask = new Uint32Array(words)));
-      mask[set >> 5]! |= 1 << (set & 31);
+      setBit(mask, set);
     }
   });
-  const needs = data.needs.map((need) => {
+  const needs = data.needs.map(([kind, first = -1, second = -1, ...more]) => {
     const mask = new Uint32Array(words);
-    for (const set of need.slice(1)) mask[set >> 5]! |= 1 << (set & 31);
-    return { adjacent: need[0] === ADJACENT, mask, first: need[1]!, second: need[2]! };
+    for (const set of [first, second, ...more]) if (set >= 0) setBit(mask, set);
+    return { adjacent: kind === ADJACENT, mask, first, second };
   });
   const inSet = (glyph: number, set: number): boolean => (((setsOf.get(glyph)?.[set >> 5] ?? 0) >>> (set & 31)) & 1) === 1;
   const present = new Uint32Array(words);
@@ -410,12 +408,19 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
     present.fill(0);
     for (const g of glyphs) {
       const mask = setsOf.get(g.id);
-      if (mask) for (let w = 0; w < words; w++) present[w]! |= mask[w]!;
+      if (mask) for (let w = 0; w < words; w++) present[w] = (present[w] ?? 0) | (mask[w] ?? 0);
     }
     next: for (const need of needs) {
-      for (let w = 0; w < words; w++) if ((need.mask[w]! & present[w]!) >>> 0 !== need.mask[w]) continue next;
+      for (let w = 0; w < words; w++) {
+        const wanted = need.mask[w] ?? 0;
+        if ((wanted & (present[w] ?? 0)) >>> 0 !== wanted) continue next;
+      }
       if (!need.adjacent) return true;
-      for (let i = 0; i + 1 < glyphs.length; i++) if (inSet(glyphs[i]!.id, need.first) && inSet(glyphs[i + 1]!.id, need.second)) return true;
+      let before: Glyph | undefined;
+      for (const g of glyphs) {
+        if (before && inSet(before.id, need.first) && inSet(g.id, need.second)) return true;
+        before = g;
+      }
     }
     return false;
   };
@@ -434,16 +439,16 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
         if (index === undefined) continue;
         const { pairs: list, classes, values: matrix } = table.t;
         if (list) {
-          const row = list[index]!;
+          const row = list[index] ?? [];
           let at = -1;
           for (let i = 0; i < row.length; i += 3) if (row[i] === b) at = i;
           if (at < 0) continue;
-          values.push(row[at + 1]!, row[at + 2]!);
-        } else {
-          const [first, second] = (table.classes ??= [pairMap(classes![0]), pairMap(classes![1])]);
+          values.push(row[at + 1] ?? 0, row[at + 2] ?? 0);
+        } else if (classes && matrix) {
+          const [first, second] = (table.classes ??= [pairMap(classes[0]), pairMap(classes[1])]);
           const c1 = first.get(a) ?? 0;
           const c2 = second.get(b) ?? 0;
-          values.push(matrix![0][c1]![c2]!, matrix![1][c1]![c2]!);
+          values.push(matrix[0][c1]?.[c2] ?? 0, matrix[1][c1]?.[c2] ?? 0);
         }
         break;
       }
@@ -462,13 +467,20 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
       glyphs.push(font.getGlyph(glyph, [cp]));
     }
     if (mayChange(glyphs)) return undefined;
-    const positions: Position[] = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
-    for (let i = 0; i + 1 < glyphs.length; i++) {
-      const values = pairValues(glyphs[i]!.id, glyphs[i + 1]!.id);
-      for (let j = 0; j < values.length; j += 2) {
-        addValue(positions[i]!, values[j]!);
-        addValue(positions[i + 1]!, values[j + 1]!);
+    // Each pair of neighbours adds its values to both (whole font units: the order of sums is free).
+    const positions: Position[] = [];
+    let before: { glyph: Glyph; position: Position } | undefined;
+    for (const glyph of glyphs) {
+      const position = { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
+      if (before) {
+        const values = pairValues(before.glyph.id, glyph.id);
+        for (let j = 0; j + 1 < values.length; j += 2) {
+          addValue(before.position, values[j] ?? 0);
+          addValue(position, values[j + 1] ?? 0);
+        }
       }
+      positions.push(position);
+      before = { glyph, position };
     }
     return new Run(glyphs, positions);
   };
