@@ -8,6 +8,7 @@ import { PLACEHOLDER, printableDeep, shorten, type GlyphCheck } from './pdf-text
 import { planFileBlock, progressBlock } from './pdf-progress.js';
 import { pdfLibs } from './pdf-libs.js';
 import { withFastLayout, type LayoutData, type LayoutFont } from './pdf-shaping.js';
+import { withFastSubset, type SubsetFont } from './pdf-subset.js';
 import type { Paper } from '../vocab.js';
 
 // Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
@@ -45,12 +46,15 @@ function storedLayouts(): Record<string, LayoutData | undefined> {
   }
 }
 
-/** The vendored fonts, parsed anew, with the fast layout of plain words. */
+/** The vendored fonts, parsed anew, with the fast layout of plain words and the faster subset. */
 export function openFonts(): Map<string, ParsedFont> {
   const { fontkit } = pdfLibs();
   const stored = storedLayouts();
   return new Map(
-    Object.entries(FONT_FILES).map(([name, file]) => [name, withFastLayout(fontkit.openSync(join(FONT_DIR, file)) as LayoutFont, stored[file]) as unknown as ParsedFont]),
+    Object.entries(FONT_FILES).map(([name, file]) => {
+      const font = fontkit.openSync(join(FONT_DIR, file)) as LayoutFont & SubsetFont;
+      return [name, withFastLayout(withFastSubset(font), stored[file]) as unknown as ParsedFont];
+    }),
   );
 }
 
