@@ -4,6 +4,7 @@
 // nothing, where loading the ~60 modules from node_modules cost about a quarter of the run. The
 // cache is only valid for this Node/V8 build; elsewhere V8 rejects it and the kit compiles as usual.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -41,6 +42,59 @@ const SHIMS = {
   '@noble/ciphers/aes': lazyObject('@noble/ciphers/aes.js'),
   'brotli/decompress.js': lazyFunction('brotli/decompress'),
 };
+// pdfkit splits every text it measures or draws into words with an array literal made per
+// character ([' ', '\t'].includes(c)) and joins the words' glyphs with concat (a new array per
+// word). The same split with char codes and push; tests/e2e/pdf-libs.test.ts compares a plan drawn
+// by the bundle with one drawn by pdfkit from node_modules, byte for byte.
+const LAYOUT_SPLIT = {
+  from: `    let glyphs = onlyWidth ? null : [];
+    let positions = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    let index = 0;
+    while (index <= text.length) {
+      var needle;
+      if (index === text.length && last < index || (needle = text.charAt(index), [' ', '\\t'].includes(needle))) {
+        const run = this.layoutCached(text.slice(last, ++index));
+        if (!onlyWidth) {
+          glyphs = glyphs.concat(run.glyphs);
+          positions = positions.concat(run.positions);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index;
+      } else {
+        index++;
+      }
+    }`,
+  to: `    const glyphs = onlyWidth ? null : [];
+    const positions = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    const length = text.length;
+    for (let index = 0; index <= length; index++) {
+      const code = index < length ? text.charCodeAt(index) : -1;
+      if (code === 32 || code === 9 || (index === length && last < length)) {
+        const run = this.layoutCached(text.slice(last, index + 1));
+        if (!onlyWidth) {
+          for (const glyph of run.glyphs) glyphs.push(glyph);
+          for (const position of run.positions) positions.push(position);
+        }
+        advanceWidth += run.advanceWidth;
+        last = index + 1;
+      }
+    }`,
+};
+const patches = {
+  name: 'patches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(LAYOUT_SPLIT.from)) throw new Error(`${args.path}: EmbeddedFont.layout is not the code this build patches (another pdfkit version?)`);
+      return { contents: source.replace(LAYOUT_SPLIT.from, LAYOUT_SPLIT.to), loader: 'js' };
+    });
+  },
+};
+
 const shims = {
   name: 'shims',
   setup(b) {
@@ -57,7 +111,7 @@ const fromPdfkit = createRequire(createRequire(join(root, 'package.json')).resol
 for (const m of LATER) fromPdfkit.resolve(m);
 
 await build({
-  plugins: [shims],
+  plugins: [shims, patches],
   external: LATER,
   stdin: { contents: "module.exports = { PDFDocument: require('pdfkit'), fontkit: require('fontkit') };", resolveDir: root, loader: 'js' },
   bundle: true,

@@ -1,5 +1,5 @@
 // pdfkit + fontkit as the build bundles them (dist/pdf-libs.cjs, with shims for tiny-inflate and
-// lazy encryption/WOFF2 code) and with V8's code cache (dist/pdf-libs.cache) draw the same bytes as
+// lazy encryption/WOFF2 code, and pdfkit's word split patched) and with V8's code cache (dist/pdf-libs.cache) draw the same bytes as
 // the packages in node_modules; a stale or missing cache, or no bundle at all, only costs time.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,9 @@ async function draw(libs: PdfLibs): Promise<Buffer> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   doc.font('Body').fontSize(11).text('Ērgļu ļaudis: kopīgs darbs, jauniešu iesaiste, ūdenstilpņu un ceļu uzturēšana — office, Straße. '.repeat(12), { width: 300, align: 'justify' });
+  // Words split at spaces and tabs, runs of them, and text that ends in one or starts with one (the bundle's own split).
+  doc.text(' Tabs\tand  double  spaces,\tend ', { width: 200 });
+  doc.text('Vienā rindā bez atstarpēm:' + 'ā'.repeat(40), { width: 120 });
   doc.end();
   return done;
 }
