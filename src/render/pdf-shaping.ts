@@ -211,8 +211,11 @@ export interface KernTable {
   pairs?: Value[][];
   /** Format 2: [glyph, class, ...] for the first and the second glyph (a glyph not listed is class 0). */
   classes?: [number[], number[]];
-  /** Format 2: value 1 and value 2 for each class of the first glyph and each class of the second. */
-  values?: [Value[][], Value[][]];
+  /**
+   * Format 2: value 1 and value 2 for each class of the first glyph and each class of the second;
+   * a row where every value is 0 is null, and so is the whole of value 2 when it is always 0.
+   */
+  values?: [(Value[] | null)[], (Value[] | null)[] | null];
 }
 
 /**
@@ -274,7 +277,9 @@ function kernTable(t: PairTable): KernTable {
     v1.push(first);
     v2.push(second);
   }
-  return { coverage, classes: [classes(t.classDef1), classes(t.classDef2)], values: [v1, v2] };
+  const rows = (m: Value[][]): (Value[] | null)[] => m.map((row) => (row.every((v) => v === 0) ? null : row));
+  const second = rows(v2);
+  return { coverage, classes: [classes(t.classDef1), classes(t.classDef2)], values: [rows(v1), second.every((r) => r === null) ? null : second] };
 }
 
 /** Reads what the fast path needs from the font's tables; undefined for a font it does not read. */
@@ -448,7 +453,7 @@ export function plainLayout(font: LayoutFont, stored?: LayoutData): (text: strin
           const [first, second] = (table.classes ??= [pairMap(classes[0]), pairMap(classes[1])]);
           const c1 = first.get(a) ?? 0;
           const c2 = second.get(b) ?? 0;
-          values.push(matrix[0][c1]?.[c2] ?? 0, matrix[1][c1]?.[c2] ?? 0);
+          values.push(matrix[0][c1]?.[c2] ?? 0, matrix[1]?.[c1]?.[c2] ?? 0);
         }
         break;
       }
