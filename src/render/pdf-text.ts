@@ -16,7 +16,12 @@ const RUN = 60;
 export interface GlyphCheck {
   /** Whether every font draws this code point. */
   has(codePoint: number): boolean;
+  /** Matches a whole text made only of characters every font draws as they are (a quick test; no match proves nothing). */
+  plain?: RegExp;
 }
+
+/** A run of non-space characters longer than RUN. */
+const LONG_RUN = new RegExp(`\\S{${RUN + 1}}`);
 
 /** Characters that are fine without a glyph: line breaks and tabs are layout, not drawing. */
 const LAYOUT = new Set([0x0a, 0x0d, 0x09]);
@@ -73,6 +78,7 @@ const isSpace = (c: number): boolean =>
  * the full loop decides.
  */
 function unchanged(text: string, fonts: GlyphCheck): boolean {
+  if (fonts.plain?.test(text)) return !LONG_RUN.test(text);
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -104,13 +104,35 @@ function rememberHeights(doc: PDFKit.PDFDocument): void {
 export function fontGlyphs(): GlyphCheck {
   const all = [...parsedFonts().values()];
   const cache = new Map<number, boolean>();
-  return {
-    has: (cp) => {
-      let ok = cache.get(cp);
-      if (ok === undefined) cache.set(cp, (ok = all.every((f) => f.hasGlyphForCodePoint(cp))));
-      return ok;
-    },
+  const has = (cp: number): boolean => {
+    let ok = cache.get(cp);
+    if (ok === undefined) cache.set(cp, (ok = all.every((f) => f.hasGlyphForCodePoint(cp))));
+    return ok;
   };
+  return { has, plain: plainPattern(has) };
+}
+
+/** The characters most text is made of: line ends, Latin letters, digits, punctuation, quotes and dashes. */
+const COMMON_CHARACTERS: readonly (readonly [number, number])[] = [
+  [0x0a, 0x0a], [0x0d, 0x0d], [0x20, 0x7e], [0xa0, 0x17f], [0x2010, 0x2027], [0x2030, 0x203a],
+];
+
+/** A pattern for a whole text of common characters that every font draws (printable's quick test). */
+function plainPattern(has: (cp: number) => boolean): RegExp {
+  const hex = (cp: number): string => `\\u${cp.toString(16).padStart(4, '0')}`;
+  const ranges: string[] = [];
+  for (const [from, to] of COMMON_CHARACTERS) {
+    let start = -1;
+    for (let cp = from; cp <= to + 1; cp++) {
+      const ok = cp <= to && (cp < 0x20 || has(cp));
+      if (ok && start < 0) start = cp;
+      if (!ok && start >= 0) {
+        ranges.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+        start = -1;
+      }
+    }
+  }
+  return new RegExp(`^[${ranges.join('')}]*$`);
 }
 
 export const PAPER_SIZES: Record<Paper, string> = { a4: 'A4', letter: 'LETTER' };

@@ -13,7 +13,7 @@ import { labelsFor } from '../../src/i18n/messages.js';
 import { intersects, pillarBars, radarChart, type TextBox } from '../../src/render/pdf-chart.js';
 import { PLACEHOLDER, printable } from '../../src/render/pdf-text.js';
 import { villagePlanView } from '../../src/render/plan-view.js';
-import { renderPdf } from '../../src/render/pdf.js';
+import { fontGlyphs, renderPdf } from '../../src/render/pdf.js';
 import { openPdf } from '../helpers/pdf.js';
 import { criteriaFile, response } from '../helpers/framework.js';
 import { ROOT } from '../helpers/cli.js';
@@ -59,6 +59,7 @@ describe('glyph safety', () => {
   ])('%s prints as %s', (input, output) => {
     const p = printable(input, fonts);
     expect(p.text).toBe(output);
+    expect(printable(input, fontGlyphs())).toEqual(p);
     expect(p.replaced).toBe(input !== output);
     expect(missing(p.text)).toEqual([]);
   });
@@ -73,6 +74,14 @@ describe('glyph safety', () => {
     ['a variation selector after a drawn character goes', '✓\ufe0f', '✓'],
   ])('%s', (_what, input, output) => {
     expect(printable(input, fonts).text).toBe(output);
+    // The same through the renderer's check, whose quick pattern answers most texts.
+    expect(printable(input, fontGlyphs()).text).toBe(output);
+  });
+
+  it('has a quick pattern for common text the fonts draw, and it leaves out what printable must change', () => {
+    const { plain } = fontGlyphs();
+    expect(plain?.test('Ērgļi — “Ļaudis”, 2018–2019: 50 % … Straße\n')).toBe(true);
+    for (const text of ['a\tb', 'a\u0007b', '🌻', 'a\u200db', '✓\ufe0f']) expect(plain?.test(text), JSON.stringify(text)).toBe(false);
   });
 
   it('makes a long unbreakable run breakable without changing its visible characters', () => {
