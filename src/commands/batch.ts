@@ -8,6 +8,7 @@ import { nameKey, sourceAt } from '../core/identity.js';
 import type { PeriodSpec } from '../core/period.js';
 import { append } from '../core/limits.js';
 import { rejected } from '../errors.js';
+import { tuneHeapForBatch } from '../io/heap.js';
 import { expandInputs, INPUT_EXTS } from '../io/inputs.js';
 import type { IntakeSummary } from '../core/intake.js';
 import { readYaml } from '../io/load.js';
@@ -69,6 +70,7 @@ function ownOutput(file: string, exclude: string | undefined): 'folder' | 'summa
  * "too few answers" under `--min-respondents`.
  */
 export async function loadBatch(fw: Framework, opts: BatchOptions, term: Terminal, bar: Progress): Promise<Batch> {
+  tuneHeapForBatch();
   const aliases = loadAliases(opts.aliases);
   const expanded = await expandInputs(opts.inputs, INPUT_EXTS);
   const diagnostics: Diagnostic[] = [...expanded.diagnostics];
