@@ -82,7 +82,9 @@ function drawChart(l: Layout, view: HistoryView, height: number, legendH: number
   const { doc } = l;
   const top = doc.y;
   const left = l.left + 28;
-  const right = l.left + l.width - 10;
+  // The level lines are named in a column right of the plot, where no line of scores can cross them.
+  const labelW = view.thresholds.length > 0 ? 100 : 0;
+  const right = l.left + l.width - 10 - labelW;
   const plotH = height - 30;
   const y = (score: number): number => top + plotH - (score / 100) * plotH;
   const n = view.rows.length;
@@ -93,9 +95,13 @@ function drawChart(l: Layout, view: HistoryView, height: number, legendH: number
     doc.moveTo(left, y(s)).lineTo(right, y(s)).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
     doc.text(String(s), l.left, y(s) - 4, { width: 22, align: 'right', lineBreak: false });
   }
-  for (const t of view.thresholds) {
+  let below = -Infinity;
+  for (const t of [...view.thresholds].sort((a, b) => b.score - a.score)) {
     doc.moveTo(left, y(t.score)).lineTo(right, y(t.score)).dash(3, { space: 3 }).lineWidth(0.6).strokeColor('#b7791f').stroke().undash();
-    doc.fillColor('#b7791f').text(t.title, right - 150, y(t.score) - 10, { width: 150, align: 'right', lineBreak: false });
+    // Centred on its line, or just below the name above it when two levels are close.
+    const at = Math.max(y(t.score) - 4, below);
+    doc.fillColor('#b7791f').text(t.title, right + 6, at, { width: labelW - 6, lineBreak: false, ellipsis: true });
+    below = at + 10;
   }
   view.rows.forEach((r, i) => {
     doc.fillColor(COLOR.muted).text(r.date, x(i) - 40, top + plotH + 6, { width: 80, align: 'center', lineBreak: false });
