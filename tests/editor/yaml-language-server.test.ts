@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, FIXTURES, ROOT, tempDir, village } from '../helpers/cli.js';
 import { Lsp } from '../helpers/lsp.js';
@@ -26,22 +25,10 @@ describe('the schemas in an editor (yaml-language-server)', () => {
     const body = readFileSync(`${FIXTURES}/four-pillars.yaml`, 'utf8').replace(/^# yaml-language-server:.*\n/m, '');
     // A typo'd key ("titel") in the first pillar, and coverage_min to hover over.
     const text = `# yaml-language-server: $schema=../schema/criteria.schema.json\n${body.replace(/^(\s+)title:/m, '$1titel:')}`;
-    const file = repo.path('criteria/my-lag.yaml');
-    mkdirSync(repo.path('criteria'), { recursive: true });
-    writeFileSync(file, text);
-    const uri = pathToFileURL(file).href;
-
-    await lsp.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(repo.dir).href,
-      capabilities: {
-        workspace: { configuration: true },
-        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: false } } },
-      },
+    const uri = await lsp.open(repo.dir, repo.path('criteria/my-lag.yaml'), text, {
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      completion: { completionItem: { snippetSupport: false } },
     });
-    lsp.notify('initialized', {});
-    lsp.notify('workspace/didChangeConfiguration', { settings: lsp.settings });
-    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
 
     const lines = text.split('\n');
     const typoLine = lines.findIndex((l) => /^\s+titel:/.test(l));
@@ -65,11 +52,11 @@ describe('the schemas in an editor (yaml-language-server)', () => {
     // Hover on coverage_min shows its description from the schema.
     const covLine = lines.findIndex((l) => l.startsWith('coverage_min:'));
     expect(covLine).toBeGreaterThan(0);
-    const hover = await lsp.request<{ contents: { value: string } | string }>('textDocument/hover', {
+    const hover = await lsp.request<{ contents: { value: string } | string } | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: covLine, character: 3 },
     });
-    const value = typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
+    const value = Lsp.hoverText(hover);
     expect(value).toContain('The share (0–1) of weighted criteria that must be answered');
   }, 120_000);
 });
@@ -88,19 +75,7 @@ describe('a framework-specific answers schema in an editor (yaml-language-server
     expect(written.code, written.stderr).toBe(0);
     const body = readFileSync(`${EXAMPLES}/alsunga.yaml`, 'utf8').replace(/^# yaml-language-server:.*\n/m, '');
     const text = `# yaml-language-server: $schema=../schema/answers.smart-village-lv.schema.json\n${body}`;
-    const file = repo.path('answers/alsunga.yaml');
-    mkdirSync(repo.path('answers'), { recursive: true });
-    writeFileSync(file, text);
-    const uri = pathToFileURL(file).href;
-
-    await lsp.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(repo.dir).href,
-      capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
-    });
-    lsp.notify('initialized', {});
-    lsp.notify('workspace/didChangeConfiguration', { settings: lsp.settings });
-    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const uri = await lsp.open(repo.dir, repo.path('answers/alsunga.yaml'), text, { hover: { contentFormat: ['markdown', 'plaintext'] } });
 
     const line = text.split('\n').findIndex((l) => l.startsWith('  strategy.vision:'));
     expect(line).toBeGreaterThan(0);
@@ -108,7 +83,7 @@ describe('a framework-specific answers schema in an editor (yaml-language-server
       textDocument: { uri },
       position: { line, character: 5 },
     });
-    const value = hover === null ? '' : typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
+    const value = Lsp.hoverText(hover);
     const question = /- id: vision\n\s+title:[\s\S]*?question:\n\s+lv: "?([^"\n]+)/.exec(readFileSync(`${ROOT}/criteria/smart-village.yaml`, 'utf8'))?.[1];
     expect(question).toBeTruthy();
     expect(value).toContain(question);

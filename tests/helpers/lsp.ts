@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './cli.js';
 
 /**
@@ -63,6 +65,26 @@ export class Lsp {
 
   notify(method: string, params: unknown): void {
     this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  /**
+   * Writes `text` to `file`, starts the session with the workspace `root` and the client's
+   * `textDocument` capabilities, and opens the file; its URI.
+   */
+  async open(root: string, file: string, text: string, textDocument: object): Promise<string> {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    await this.request('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: { workspace: { configuration: true }, textDocument } });
+    this.notify('initialized', {});
+    this.notify('workspace/didChangeConfiguration', { settings: this.settings });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return uri;
+  }
+
+  /** The text of a hover answer (markup or plain; empty for none). */
+  static hoverText(hover: { contents: { value: string } | string } | null): string {
+    return hover === null ? '' : typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
   }
 
   /** Waits until a notification satisfies `test` (the test's own timeout bounds the wait). */
