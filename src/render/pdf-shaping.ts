@@ -104,14 +104,7 @@ const PLAIN_RANGES: readonly (readonly [number, number])[] = [
 const APPLIED = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern']);
 const NO_FEATURE = 0xffff;
 
-function coverageGlyphs(coverage: Coverage): number[] | undefined {
-  if (coverage.version === 1) return coverage.glyphs;
-  if (coverage.version !== 2) return undefined;
-  const out: number[] = [];
-  for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) out.push(g);
-  return out;
-}
-
+/** Each glyph of a coverage table with its coverage index, as fontkit's coverageIndex reads it. */
 function coverageIndex(coverage: Coverage): Map<number, number> {
   const index = new Map<number, number>();
   const add = (glyph: number, at: number): void => {
@@ -121,6 +114,9 @@ function coverageIndex(coverage: Coverage): Map<number, number> {
   else for (const r of coverage.rangeRecords ?? []) for (let g = r.start; g <= r.end; g++) add(g, r.startCoverageIndex + g - r.start);
   return index;
 }
+
+/** The glyphs of a coverage table; undefined for a format this module does not know. */
+const coverageGlyphs = (coverage: Coverage): number[] | undefined => (coverage.version === 1 || coverage.version === 2 ? [...coverageIndex(coverage).keys()] : undefined);
 
 /** A glyph's class as fontkit reads it (0 where the table does not list the glyph). */
 function classOf(def: ClassDef, glyph: number): number {
