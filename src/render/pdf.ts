@@ -47,7 +47,7 @@ function storedLayouts(): Record<string, LayoutData | undefined> {
 }
 
 /** The vendored fonts, parsed anew, with the fast layout of plain words and the faster subset. */
-export function openFonts(): Map<string, ParsedFont> {
+function openFonts(): Map<string, ParsedFont> {
   const { fontkit } = pdfLibs();
   const stored = storedLayouts();
   return new Map(
@@ -100,9 +100,15 @@ function rememberHeights(doc: PDFKit.PDFDocument): void {
   };
 }
 
-/** Whether both fonts draw a code point (the glyph check of every drawn string). */
+let glyphCheck: GlyphCheck | undefined;
+
+/** Whether both fonts draw a code point (the glyph check of every drawn string), once per process like the fonts. */
 export function fontGlyphs(): GlyphCheck {
-  const all = [...parsedFonts().values()];
+  glyphCheck ??= glyphCheckOf([...parsedFonts().values()]);
+  return glyphCheck;
+}
+
+function glyphCheckOf(all: ParsedFont[]): GlyphCheck {
   const cache = new Map<number, boolean>();
   const has = (cp: number): boolean => {
     let ok = cache.get(cp);
