@@ -132,9 +132,7 @@ export async function renderOverviewPdf(v: OverviewView, opts: { paper: Paper; v
     // A footer inside the bottom margin must not start a new page.
     doc.page.margins.bottom = 0;
     doc.font(FONT.body).fontSize(7.5).fillColor(COLOR.muted);
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.text(`${v.title} · ${i + 1}/${range.count}`, l.left, doc.page.height - 30, { width: l.width, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
+    l.artifact(() => doc.text(`${v.title} · ${i + 1}/${range.count}`, l.left, doc.page.height - 30, { width: l.width, align: 'right', lineBreak: false }), 'Pagination');
   }
   doc.end();
   return finished;

@@ -157,10 +157,10 @@ export class Layout {
     }
   }
 
-  /** Drawing that carries no content (rules, stripes, bullets): marked as an artifact. */
-  artifact(draw: () => void): void {
+  /** Drawing that carries no content (rules, stripes, bullets; footers as `Pagination`): marked as an artifact. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
     if (!this.opts.tagged) return draw();
-    this.doc.markContent('Artifact', { type: 'Layout' });
+    this.doc.markContent('Artifact', { type });
     draw();
     this.doc.endMarkedContent();
   }

@@ -555,11 +555,11 @@ function footers(l: Layout, plan: PlanView): void {
     const pageW = doc.widthOfString(pageText) + 2;
     const tail = ` · ${plan.dateText}`;
     const name = fitLine(doc, plan.village, width - pageW - 16 - doc.widthOfString(tail));
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.moveTo(l.left, y - 6).lineTo(l.left + width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
-    doc.fillColor(COLOR.muted).text(`${name}${tail}`, l.left, y, { lineBreak: false });
-    doc.text(pageText, l.left + width - pageW, y, { lineBreak: false });
-    doc.endMarkedContent();
+    l.artifact(() => {
+      doc.moveTo(l.left, y - 6).lineTo(l.left + width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+      doc.fillColor(COLOR.muted).text(`${name}${tail}`, l.left, y, { lineBreak: false });
+      doc.text(pageText, l.left + width - pageW, y, { lineBreak: false });
+    }, 'Pagination');
     doc.page.margins.bottom = bottom;
   }
 }
