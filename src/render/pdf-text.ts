@@ -32,7 +32,8 @@ const LAYOUT = new Set([0x0a, 0x0d, 0x09]);
  * Linear in the length of the text.
  */
 export function printable(text: string, fonts: GlyphCheck): { text: string; replaced: boolean } {
-  if (unchanged(text, fonts)) return { text, replaced: false };
+  // Nearly every string of a plan is drawn as it is: one regular expression tells, else the loop below.
+  if (fonts.plain?.test(text) && !LONG_RUN.test(text)) return { text, replaced: false };
   let out = '';
   let replaced = false;
   let run = 0;
@@ -66,32 +67,6 @@ export function printable(text: string, fonts: GlyphCheck): { text: string; repl
     out += piece;
   }
   return { text: out, replaced };
-}
-
-/** JavaScript's \s (what ends a run below), for one UTF-16 unit. */
-const isSpace = (c: number): boolean =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
-/**
- * Whether `printable` leaves `text` as it is (almost every string of a plan): every character is
- * drawn as itself and no run is too long. Unsure cases (a surrogate pair, a joiner) say no, and
- * the full loop decides.
- */
-function unchanged(text: string, fonts: GlyphCheck): boolean {
-  if (fonts.plain?.test(text)) return !LONG_RUN.test(text);
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || c === 0x0d) {
-      run = 0;
-      continue;
-    }
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0xd800 && c <= 0xdfff) || c === 0x200d || (c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3) return false;
-    if (!fonts.has(c)) return false;
-    if (isSpace(c)) run = 0;
-    else if (++run > RUN) return false;
-  }
-  return true;
 }
 
 /** A deep copy of `value` with every string made printable; `replaced` tells whether any character was. */
