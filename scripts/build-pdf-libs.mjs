@@ -127,11 +127,11 @@ await build({
 // that a PDF run does not read the fonts' substitution and positioning tables for plain words.
 const { pdfLibsWithoutCache, pdfLibsCodeCache, pdfLibs } = await import('../dist/render/pdf-libs.js');
 const { layoutData } = await import('../dist/render/pdf-shaping.js');
-const { FONT_FILES, LAYOUT_DATA } = await import('../dist/render/pdf.js');
+const { FONT_DIR, FONT_FILES, LAYOUT_DATA } = await import('../dist/render/pdf.js');
 if (pdfLibsWithoutCache() !== 'bundle') throw new Error('dist/pdf-libs.cjs did not load');
 const layouts = {};
 for (const file of Object.values(FONT_FILES)) {
-  const data = layoutData(pdfLibs().fontkit.openSync(join(root, 'templates', 'fonts', file)));
+  const data = layoutData(pdfLibs().fontkit.openSync(join(FONT_DIR, file)));
   if (!data) throw new Error(`${file}: the fast text layout cannot read this font`);
   layouts[file] = data;
 }

@@ -14,7 +14,7 @@ import type { Paper } from '../vocab.js';
 // Village Sans, a subset of Source Sans 3 (SIL OFL; built by scripts/build-fonts.mjs from fonts/,
 // in templates/fonts with its licence), draws every Latvian letter; the 14 standard PDF fonts cannot.
 // The subset keeps every character and the kerning, without the alternates the PDF never uses.
-const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
+export const FONT_DIR = join(TEMPLATES_DIR, 'fonts');
 export const FONT_FILES = {
   [FONT.body]: 'VillageSans-Regular.ttf',
   [FONT.bold]: 'VillageSans-Semibold.ttf',
