@@ -174,11 +174,9 @@ async function writeReports(
   const entries = listed.names;
   const found = new Array<boolean>(targets.length).fill(false);
   if (!listed.none) {
-    let probe = 0;
-    const prober = async (): Promise<void> => {
-      for (let i = probe++; i < targets.length; i = probe++) found[i] = await exists(targets[i] as string);
-    };
-    await Promise.all(Array.from({ length: Math.min(8, targets.length) }, prober));
+    await eightAtATime(targets.length, async (i) => {
+      found[i] = await exists(targets[i] as string);
+    });
   }
   const existing = targets.filter((_, i) => found[i]);
   if (existing.length > 0 && !opts.force) {
@@ -243,15 +241,20 @@ async function writeReports(
   // Eight at a time: each write is flushed to disk before its rename, and the waits overlap.
   const write = folderWriter(dir);
   const failures: (Diagnostic | null)[] = new Array<Diagnostic | null>(jobs.length).fill(null);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < jobs.length; i = next++) {
-      const [file, job] = jobs[i] as [string, Job];
-      const made = await job();
-      failures[i] = 'diagnostic' in made ? made.diagnostic : await write(basename(file), made.data, true);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, jobs.length) }, worker));
+  await eightAtATime(jobs.length, async (i) => {
+    const [file, job] = jobs[i] as [string, Job];
+    const made = await job();
+    failures[i] = 'diagnostic' in made ? made.diagnostic : await write(basename(file), made.data, true);
+  });
   for (const f of failures) if (f) out.push(f);
   return { diagnostics: out, replaced: existing.length };
+}
+
+/** Runs `task` for 0 … count − 1, at most eight at a time (each waits on the disk, and the waits overlap). */
+async function eightAtATime(count: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < count; i = next++) await task(i);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, count) }, worker));
 }
